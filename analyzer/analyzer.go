@@ -1,0 +1,51 @@
+// Package analyzer defines lockpoison, an analysis pass that reports panics
+// recovered while a lock is held, or after the state it guards was
+// half-updated.
+package analyzer
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+)
+
+// Analyzer is the lockpoison pass, configured by its flags.
+var Analyzer = New(DefaultConfig())
+
+// Check names, used as Diagnostic.Category.
+const (
+	CheckLockLeak      = "lock-leak"
+	CheckTornState     = "torn-state"
+	CheckHandlerRelock = "handler-relock"
+	CheckPoisonIgnored = "poison-ignored"
+)
+
+// New returns a lockpoison analyzer whose flags start from cfg. Each call
+// returns an independent analyzer: the golangci-lint plugin uses it to apply
+// its settings without touching Analyzer.
+func New(cfg Config) *analysis.Analyzer {
+	c := cfg
+	a := &analysis.Analyzer{
+		Name:      "lockpoison",
+		Doc:       Doc,
+		URL:       "https://pkg.go.dev/github.com/lockpoison/lockpoison/analyzer",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+		FactTypes: []analysis.Fact{new(funcFact)},
+	}
+	c.bindFlags(&a.Flags)
+	a.Run = func(pass *analysis.Pass) (res any, err error) {
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("lockpoison: internal error in %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
+			}
+		}()
+		return nil, run(pass, &c)
+	}
+	return a
+}

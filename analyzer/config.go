@@ -1,0 +1,152 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+)
+
+// Config holds the analyzer's settings. Each field is one flag of the
+// analyzer (and one setting of the golangci-lint plugin).
+type Config struct {
+	// ImplicitPanics (-implicit-panics) counts runtime panics (bounds, nil
+	// map writes, nil dereferences, integer division, close, send) as panic
+	// points. When false only explicit panics, calls and type assertions are.
+	ImplicitPanics bool
+	// RecoveredBy (-recovered-by) lists extra request types, such as
+	// "*github.com/gin-gonic/gin.Context": a function with a parameter of one
+	// of these types runs under its framework's swallowing recover.
+	RecoveredBy []string
+	// Boundaries (-boundaries) lists functions by qualified name, such as
+	// "example.com/srv.(*Server).handle" or "example.com/pool.Go": a listed
+	// function recovers panics; its body and the func values passed to it
+	// run under a swallowing recover.
+	Boundaries []string
+	// AssumeRecovered (-assume-recovered) is "none" (default: evidence of a
+	// recover is required) or "exported": every exported function and method
+	// of the package is treated as called under a swallowing recover.
+	AssumeRecovered string
+	// Tests (-tests) reports diagnostics in _test.go files too.
+	Tests bool
+	// PoisonImport (-poison-import) is the import path of the runtime
+	// package that the "Use poison.Mutex" fix switches locks to.
+	PoisonImport string
+}
+
+// DefaultPoisonImport is the import path of the companion runtime package.
+const DefaultPoisonImport = "github.com/lockpoison/lockpoison/runtime/poison"
+
+// DefaultConfig returns the settings used when no flag is given.
+func DefaultConfig() Config {
+	return Config{
+		ImplicitPanics:  true,
+		AssumeRecovered: "none",
+		PoisonImport:    DefaultPoisonImport,
+	}
+}
+
+// Validate reports a clear error for settings that cannot be used.
+func (c *Config) Validate() error {
+	switch c.AssumeRecovered {
+	case "none", "exported":
+	default:
+		return fmt.Errorf("lockpoison: -assume-recovered=%q: want none or exported", c.AssumeRecovered)
+	}
+	for _, t := range c.RecoveredBy {
+		if _, _, err := parseTypeName(t); err != nil {
+			return fmt.Errorf("lockpoison: -recovered-by: %v", err)
+		}
+	}
+	for _, b := range c.Boundaries {
+		if _, err := parseFuncName(b); err != nil {
+			return fmt.Errorf("lockpoison: -boundaries: %v", err)
+		}
+	}
+	if c.PoisonImport == "" {
+		return fmt.Errorf("lockpoison: -poison-import must not be empty")
+	}
+	return nil
+}
+
+// listFlag is a comma-separated list flag.
+type listFlag struct{ p *[]string }
+
+func (l listFlag) String() string {
+	if l.p == nil {
+		return ""
+	}
+	return strings.Join(*l.p, ",")
+}
+
+func (l listFlag) Set(s string) error {
+	*l.p = nil
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			*l.p = append(*l.p, e)
+		}
+	}
+	return nil
+}
+
+// bindFlags registers one flag per Config field on fs.
+func (c *Config) bindFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&c.ImplicitPanics, "implicit-panics", c.ImplicitPanics,
+		"count runtime panics (bounds, nil map write, nil dereference, division, close, send) as panic points")
+	fs.Var(listFlag{&c.RecoveredBy}, "recovered-by",
+		"comma-separated request types whose handlers run under a framework recover, e.g. *github.com/gin-gonic/gin.Context")
+	fs.Var(listFlag{&c.Boundaries}, "boundaries",
+		"comma-separated qualified functions that recover panics, e.g. example.com/pool.Go,example.com/srv.(*Server).handle")
+	fs.StringVar(&c.AssumeRecovered, "assume-recovered", c.AssumeRecovered,
+		"none, or exported: treat the package's exported functions as called under a swallowing recover")
+	fs.BoolVar(&c.Tests, "tests", c.Tests, "report diagnostics in _test.go files")
+	fs.StringVar(&c.PoisonImport, "poison-import", c.PoisonImport,
+		"import path of the runtime package used by the Use poison.Mutex fix")
+}
+
+// parseTypeName splits "*example.com/pkg.Type" into ("example.com/pkg", "Type").
+// The pointer star is optional and ignored: both T and *T match.
+func parseTypeName(s string) (pkg, name string, err error) {
+	t := strings.TrimPrefix(s, "*")
+	i := strings.LastIndex(t, ".")
+	if i <= 0 || i == len(t)-1 || strings.ContainsAny(t[i+1:], "/()* ") {
+		return "", "", fmt.Errorf("malformed type %q: want [*]import/path.Type", s)
+	}
+	return t[:i], t[i+1:], nil
+}
+
+// funcName is a parsed qualified function name.
+type funcName struct {
+	pkg, recv, name string // recv is "" for functions, else the type name
+}
+
+// parseFuncName parses "example.com/pkg.Func", "example.com/pkg.(*T).M" or
+// "example.com/pkg.T.M".
+func parseFuncName(s string) (funcName, error) {
+	bad := fmt.Errorf("malformed function %q: want import/path.Func or import/path.(*T).Method", s)
+	if i := strings.Index(s, ".("); i > 0 {
+		rest := s[i+2:]
+		j := strings.Index(rest, ").")
+		if j <= 0 || j+2 >= len(rest) {
+			return funcName{}, bad
+		}
+		recv := strings.TrimPrefix(rest[:j], "*")
+		return funcName{pkg: s[:i], recv: recv, name: rest[j+2:]}, nil
+	}
+	slash := strings.LastIndex(s, "/")
+	dot := strings.Index(s[slash+1:], ".")
+	if dot <= 0 {
+		return funcName{}, bad
+	}
+	dot += slash + 1
+	pkg, rest := s[:dot], s[dot+1:]
+	if rest == "" {
+		return funcName{}, bad
+	}
+	if k := strings.Index(rest, "."); k >= 0 {
+		if k == 0 || k == len(rest)-1 {
+			return funcName{}, bad
+		}
+		return funcName{pkg: pkg, recv: rest[:k], name: rest[k+1:]}, nil
+	}
+	return funcName{pkg: pkg, name: rest}, nil
+}
