@@ -1,0 +1,122 @@
+package plugin
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+
+	"github.com/lockpoison/lockpoison/analyzer"
+)
+
+func TestRegistered(t *testing.T) {
+	newPlugin, err := register.GetPlugin("lockpoison")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(nil)
+	if err != nil {
+		t.Fatalf("nil settings: %v", err)
+	}
+	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
+		t.Errorf("GetLoadMode() = %q, want %q", got, register.LoadModeTypesInfo)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].Name != "lockpoison" {
+		t.Fatalf("BuildAnalyzers() = %v, want one analyzer named lockpoison", as)
+	}
+	if as[0] == analyzer.Analyzer {
+		t.Errorf("BuildAnalyzers returned the shared analyzer.Analyzer; want an independent one")
+	}
+}
+
+func TestDecodeSettings(t *testing.T) {
+	def := analyzer.DefaultConfig()
+	for _, tc := range []struct {
+		name string
+		raw  any
+		want func(*analyzer.Config)
+	}{
+		{"nil", nil, func(*analyzer.Config) {}},
+		{"empty", map[string]any{}, func(*analyzer.Config) {}},
+		{"all", map[string]any{
+			"implicit-panics":  false,
+			"recovered-by":     []any{"*github.com/gin-gonic/gin.Context", "*example.com/rpc.Call"},
+			"boundaries":       []any{"example.com/pool.Go", "example.com/srv.(*Server).handle"},
+			"assume-recovered": "exported",
+			"tests":            true,
+			"poison-import":    "example.com/fork/poison",
+		}, func(c *analyzer.Config) {
+			c.ImplicitPanics = false
+			c.RecoveredBy = []string{"*github.com/gin-gonic/gin.Context", "*example.com/rpc.Call"}
+			c.Boundaries = []string{"example.com/pool.Go", "example.com/srv.(*Server).handle"}
+			c.AssumeRecovered = "exported"
+			c.Tests = true
+			c.PoisonImport = "example.com/fork/poison"
+		}},
+		// golangci-lint (viper) may hand over map[any]any-free maps with
+		// string lists typed as []string.
+		{"typed list", map[string]any{"boundaries": []string{"example.com/pool.Go"}},
+			func(c *analyzer.Config) { c.Boundaries = []string{"example.com/pool.Go"} }},
+		{"explicit defaults", map[string]any{"implicit-panics": true, "assume-recovered": "none"},
+			func(*analyzer.Config) {}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := DecodeSettings(tc.raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := def
+			tc.want(&want)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got  %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}
+
+func TestDecodeSettingsErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		raw  any
+		want []string // substrings of the error
+	}{
+		{"unknown key", map[string]any{"implicit-panic": false},
+			[]string{`unknown setting "implicit-panic"`, "known settings: implicit-panics,"}},
+		{"flag spelling", map[string]any{"ImplicitPanics": false},
+			[]string{`unknown setting "ImplicitPanics"`}},
+		{"bool as string", map[string]any{"tests": "yes"},
+			[]string{`setting "tests"`, "true or false"}},
+		{"list as string", map[string]any{"boundaries": "example.com/pool.Go"},
+			[]string{`setting "boundaries"`, "list of strings"}},
+		{"not a mapping", []any{"tests"},
+			[]string{"must be a mapping"}},
+		{"bad assume-recovered", map[string]any{"assume-recovered": "all"},
+			[]string{"assume-recovered", "none or exported"}},
+		{"bad recovered-by", map[string]any{"recovered-by": []any{"Context"}},
+			[]string{"recovered-by", "Context"}},
+		{"bad boundary", map[string]any{"boundaries": []any{"nodot"}},
+			[]string{"boundaries", "nodot"}},
+		{"empty poison-import", map[string]any{"poison-import": ""},
+			[]string{"poison-import"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecodeSettings(tc.raw)
+			if err == nil {
+				t.Fatalf("DecodeSettings(%v) succeeded, want error", tc.raw)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+			if _, err := New(tc.raw); err == nil {
+				t.Errorf("New(%v) succeeded, want error", tc.raw)
+			}
+		})
+	}
+}
