@@ -1,0 +1,118 @@
+package poison
+
+// Registry is a map guarded by an RWMutex and poisoned by a panic inside
+// Update, the poison-aware replacement for a sync.RWMutex plus map. Once
+// poisoned, every method except Reset returns a *LockPoisonedError (matching
+// ErrLockPoisoned), so that no caller reads or extends half-updated data.
+// Reset, which replaces the data, is the only way to clear the poison.
+//
+// The zero value is an empty, usable registry. A Registry must not be copied
+// after first use. Its methods are safe for concurrent use; callbacks passed
+// to Update and Range must not call methods of the same Registry (they run
+// under its lock).
+type Registry[K comparable, V any] struct {
+	mu RWMutex
+	m  map[K]V
+}
+
+// Get returns the value stored under k and whether it was present, or a
+// *LockPoisonedError when r is poisoned.
+func (r *Registry[K, V]) Get(k K) (V, bool, error) {
+	if err := r.mu.RLockChecked(); err != nil {
+		var zero V
+		return zero, false, err
+	}
+	// Deferred: hashing an interface key holding an unhashable value panics.
+	defer r.mu.mu.RUnlock()
+	v, ok := r.m[k]
+	return v, ok, nil
+}
+
+// Set stores v under k, or returns a *LockPoisonedError when r is poisoned.
+func (r *Registry[K, V]) Set(k K, v V) error {
+	if err := r.mu.LockChecked(); err != nil {
+		return err
+	}
+	// A plain deferred unlock, not the poisoning one: a single map store
+	// either happens or panics (unhashable key) before changing anything.
+	defer r.mu.mu.Unlock()
+	if r.m == nil {
+		r.m = make(map[K]V)
+	}
+	r.m[k] = v
+	return nil
+}
+
+// Delete removes k, or returns a *LockPoisonedError when r is poisoned.
+func (r *Registry[K, V]) Delete(k K) error {
+	if err := r.mu.LockChecked(); err != nil {
+		return err
+	}
+	defer r.mu.mu.Unlock()
+	delete(r.m, k)
+	return nil
+}
+
+// Update calls fn with the registry's map, never nil, under the write lock,
+// and returns fn's error; or returns a *LockPoisonedError without calling fn
+// when r is poisoned.
+//
+// fn may read and modify the map but must not keep it after returning.
+// Changes fn made are kept even when it returns an error: Update is not a
+// transaction. If fn panics, r is poisoned and the panic continues with the
+// same value; every later call returns the poison error until Reset.
+func (r *Registry[K, V]) Update(fn func(m map[K]V) error) error {
+	if err := r.mu.LockChecked(); err != nil {
+		return err
+	}
+	defer r.mu.Unlock() // the poisoning unlock
+	if r.m == nil {
+		r.m = make(map[K]V)
+	}
+	return fn(r.m)
+}
+
+// Range calls fn for each key and value under the read lock, in unspecified
+// order, until fn returns false; or returns a *LockPoisonedError without
+// calling fn when r is poisoned. A panic in fn does not poison r.
+func (r *Registry[K, V]) Range(fn func(k K, v V) bool) error {
+	if err := r.mu.RLockChecked(); err != nil {
+		return err
+	}
+	defer r.mu.mu.RUnlock()
+	for k, v := range r.m {
+		if !fn(k, v) {
+			break
+		}
+	}
+	return nil
+}
+
+// Len returns the number of entries, or a *LockPoisonedError when r is
+// poisoned.
+func (r *Registry[K, V]) Len() (int, error) {
+	if err := r.mu.RLockChecked(); err != nil {
+		return 0, err
+	}
+	n := len(r.m)
+	r.mu.mu.RUnlock()
+	return n, nil
+}
+
+// Reset replaces the registry's data with m, which the registry then owns (the
+// caller must not use m afterwards; nil means empty), and clears the poison.
+// It is the only way to recover a poisoned Registry, and it works whether or
+// not r is poisoned.
+func (r *Registry[K, V]) Reset(m map[K]V) {
+	r.mu.mu.Lock()
+	r.m = m
+	r.mu.poison.Store(nil)
+	r.mu.mu.Unlock()
+}
+
+// Poisoned reports whether r is poisoned.
+func (r *Registry[K, V]) Poisoned() bool { return r.mu.Poisoned() }
+
+// SetName names r's lock in poison errors, events, log records and wait hook
+// calls. The default name is "".
+func (r *Registry[K, V]) SetName(name string) { r.mu.SetName(name) }
