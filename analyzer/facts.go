@@ -1,6 +1,131 @@
 package analyzer
 
-// funcFact summarises a function for its callers in other packages.
-type funcFact struct{}
+import (
+	"fmt"
+	"strings"
+)
+
+// funcFact summarises a function for its callers in other packages. It is
+// exported only when it says something: the common case (may panic, no lock
+// effects) is the absence of a fact. All slices are sorted, so the encoded
+// bytes are deterministic.
+type funcFact struct {
+	NoPanic bool // no panic point at all, transitively
+	NoReturn  bool         // never returns normally (panics or exits)
+	Acquires  []factEffect // held at every normal return, not held at entry
+	Releases  []factEffect // released, held at entry
+	Locks     []factEffect // acquired at some point (for handler-relock)
+	Escapes   []factEscape // sections a panic leaves held or torn
+	Recovers  []int        // inputs (func values) run under a swallowing recover
+	Writes    uint64       // inputs written through (bit 63: a package-level variable)
+}
 
 func (*funcFact) AFact() {}
+
+func (f *funcFact) String() string {
+	var parts []string
+	if f.NoPanic {
+		parts = append(parts, "nopanic")
+	}
+	if f.NoReturn {
+		parts = append(parts, "noreturn")
+	}
+	for _, e := range f.Acquires {
+		parts = append(parts, "acquires("+e.String()+")")
+	}
+	for _, e := range f.Releases {
+		parts = append(parts, "releases("+e.String()+")")
+	}
+	for _, e := range f.Locks {
+		parts = append(parts, "locks("+e.String()+")")
+	}
+	for _, e := range f.Escapes {
+		parts = append(parts, "escapes("+e.String()+")")
+	}
+	for _, i := range f.Recovers {
+		parts = append(parts, fmt.Sprintf("recovers(%d)", i))
+	}
+	if f.Writes != 0 {
+		parts = append(parts, fmt.Sprintf("writes=%b", f.Writes))
+	}
+	return "lockpoison(" + strings.Join(parts, " ") + ")"
+}
+
+// factPath is a path relative to a function's inputs or to a package-level
+// variable.
+type factPath struct {
+	Input  int    // -1 for a package-level variable
+	Global string // "import/path.name" when Input is -1
+	Fields string // ".a.b", embedded fields marked with a leading '~'
+	Name   string // display name of the root within the callee
+}
+
+func (p factPath) String() string {
+	if p.Input < 0 {
+		return p.Global + p.Fields
+	}
+	return fmt.Sprintf("$%d%s", p.Input, p.Fields)
+}
+
+type factEffect struct {
+	Path  factPath
+	Write bool // write (Lock) or read (RLock) mode
+}
+
+func (e factEffect) String() string {
+	m := "R"
+	if e.Write {
+		m = "W"
+	}
+	return e.Path.String() + " " + m
+}
+
+// factEscape describes a critical section inside the function (or its
+// callees) that a panic leaves behind when it escapes the function.
+type factEscape struct {
+	Path   factPath
+	Write  bool
+	Held   bool   // explicit unlock: the lock stays held; else released torn
+	Poison bool   // the lock is a runtime/poison lock
+	Lock   string // where the section starts: "file.go:12"
+	Panic  string // what panics: "c.load panics"
+	Wrote  string // torn: what was written, e.g. "c.items"
+}
+
+func (e factEscape) String() string {
+	s := "torn"
+	if e.Held {
+		s = "held"
+	}
+	return fmt.Sprintf("%s %s at %s by %s", e.Path, s, e.Lock, e.Panic)
+}
+
+func toFactPath(p *path) factPath {
+	var b strings.Builder
+	for i, f := range p.fields {
+		b.WriteByte('.')
+		if p.embed[i] {
+			b.WriteByte('~')
+		}
+		b.WriteString(f)
+	}
+	fp := factPath{Input: p.input, Fields: b.String(), Name: p.name}
+	if p.kind == pathGlobal {
+		fp.Input, fp.Global = -1, p.global
+	}
+	return fp
+}
+
+func fromFactPath(fp factPath) *path {
+	p := &path{kind: pathInput, input: fp.Input, name: fp.Name}
+	if fp.Input < 0 {
+		p.kind, p.global = pathGlobal, fp.Global
+		p.name = fp.Global[strings.LastIndex(fp.Global, "/")+1:]
+	}
+	for _, f := range strings.Split(fp.Fields, ".")[1:] {
+		emb := strings.HasPrefix(f, "~")
+		p.fields = append(p.fields, strings.TrimPrefix(f, "~"))
+		p.embed = append(p.embed, emb)
+	}
+	return p
+}

@@ -1,0 +1,177 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// coverArg marks the function that value v denotes (a func literal, a
+// function, a method value) as running under the recover of callee.
+func (c *checker) coverArg(fn *ssa.Function, v ssa.Value, callee *ssa.Function, site token.Pos) {
+	var target *ssa.Function
+	switch x := v.(type) {
+	case *ssa.Function:
+		target = x
+	case *ssa.MakeClosure:
+		target, _ = x.Fn.(*ssa.Function)
+		if target != nil && target.Synthetic != "" {
+			if m, ok := target.Object().(*types.Func); ok {
+				target = fn.Prog.FuncValue(m)
+			}
+		}
+	case *ssa.ChangeType:
+		c.coverArg(fn, x.X, callee, site)
+		return
+	}
+	target = origin(target)
+	if target == nil || !c.src[target] {
+		return
+	}
+	if _, ok := c.covers[target]; ok {
+		return
+	}
+	pos := site
+	if !pos.IsValid() {
+		pos = fn.Pos()
+	}
+	c.covers[target] = recoverSite{pos: pos, desc: "recovered in " + c.funcName(callee) + " (" + c.loc(pos) + ")"}
+}
+
+// boundaryFunc reports whether f is listed in -boundaries.
+func (c *checker) boundaryFunc(f *ssa.Function) bool {
+	if len(c.cfg.Boundaries) == 0 {
+		return false
+	}
+	obj, ok := f.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return false
+	}
+	for _, b := range c.cfg.Boundaries {
+		fnm, err := parseFuncName(b)
+		if err != nil || fnm.pkg != obj.Pkg().Path() || fnm.name != obj.Name() {
+			continue
+		}
+		recv := ""
+		if sig := obj.Signature(); sig.Recv() != nil {
+			t := sig.Recv().Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				recv = n.Obj().Name()
+			}
+		}
+		if recv == fnm.recv {
+			return true
+		}
+	}
+	return false
+}
+
+// contextBoundary tells whether fn runs under a recover it does not show:
+// a net/http handler, a handler of a -recovered-by request type, a
+// -boundaries function, an exported function under
+// -assume-recovered=exported, or a func value passed to a recovering
+// wrapper. It returns the site for messages.
+func (c *checker) contextBoundary(fn *ssa.Function) (recoverSite, bool) {
+	if rs, ok := c.covers[fn]; ok {
+		return rs, true
+	}
+	name := c.funcName(fn)
+	at := " (" + c.loc(fn.Pos()) + ")"
+	if c.isHandler(fn) {
+		return recoverSite{pos: fn.Pos(), desc: "recovered by the server around handler " + name + at}, true
+	}
+	if c.boundaryFunc(fn) {
+		return recoverSite{pos: fn.Pos(), desc: "recovered by -boundaries function " + name + at}, true
+	}
+	if c.cfg.AssumeRecovered == "exported" && fn.Parent() == nil {
+		if obj, ok := fn.Object().(*types.Func); ok && obj.Exported() && exportedRecv(obj) {
+			return recoverSite{pos: fn.Pos(), desc: "assumed recovered by a caller of exported " + name + at}, true
+		}
+	}
+	return recoverSite{}, false
+}
+
+func exportedRecv(obj *types.Func) bool {
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return true
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Exported()
+}
+
+// isHandler: fn has a parameter of a request type: *net/http.Request
+// (outside net/http itself, and not on the client side: no
+// *http.Response result, not RoundTrip), or a -recovered-by type.
+func (c *checker) isHandler(fn *ssa.Function) bool {
+	sig := fn.Signature
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if isNamed(t, "net/http", "Request", true) {
+			if c.pass.Pkg.Path() == "net/http" || fn.Name() == "RoundTrip" {
+				continue
+			}
+			client := false
+			for j := 0; j < sig.Results().Len(); j++ {
+				if isNamed(sig.Results().At(j).Type(), "net/http", "Response", true) {
+					client = true
+				}
+			}
+			if !client {
+				return true
+			}
+		}
+		for _, rt := range c.cfg.RecoveredBy {
+			pkg, name, err := parseTypeName(rt)
+			if err == nil && isNamed(t, pkg, name, false) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNamed reports whether t is pkg.name, or a pointer to it (required when
+// ptr is set).
+func isNamed(t types.Type, pkg, name string, ptr bool) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	} else if ptr {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// reportCovered reports the sections that escape functions running under
+// a context boundary.
+func (c *checker) reportCovered(funcs []*ssa.Function) {
+	for _, fn := range funcs {
+		full := c.full[fn]
+		if len(full) == 0 {
+			continue
+		}
+		rs, ok := c.contextBoundary(fn)
+		if !ok {
+			continue
+		}
+		rs.fn = fn
+		for _, e := range full {
+			l := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
+				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote}, e.panic}
+			check := CheckTornState
+			if e.held {
+				check = CheckLockLeak
+			}
+			c.report(&finding{check: check, lock: l, panic: e.panic, recoverPos: rs.pos, recoverFn: fn, recoverDesc: rs.desc})
+		}
+	}
+}

@@ -1,0 +1,442 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// heldLock is a lock held at a program point.
+type heldLock struct {
+	p        *path
+	key      string
+	write    bool
+	deferred bool // its unlock is deferred on every path
+	poison   bool
+	pos      token.Pos // the Lock call, when in this package
+	loc      string    // "file.go:12"
+	site     token.Pos // the call in this package leading to a section in another
+	wrote    string    // guarded state written in the section so far
+}
+
+// state is the dataflow fact at a program point.
+type state struct {
+	held     []heldLock   // sorted by key
+	defers   []*deferInfo // registered defers, in order
+	released []effect     // input-relative locks released but not acquired here
+}
+
+func (s *state) clone() *state {
+	return &state{held: slices.Clone(s.held), defers: slices.Clone(s.defers), released: slices.Clone(s.released)}
+}
+
+func (s *state) find(key string) int {
+	for i := range s.held {
+		if s.held[i].key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// merge intersects s with t (locks held on all paths); it reports change.
+func (s *state) merge(t *state) bool {
+	changed := false
+	var held []heldLock
+	for _, h := range s.held {
+		j := t.find(h.key)
+		if j < 0 {
+			changed = true
+			continue
+		}
+		o := t.held[j]
+		if h.deferred && !o.deferred {
+			h.deferred, changed = false, true
+		}
+		if h.wrote == "" && o.wrote != "" {
+			h.wrote, changed = o.wrote, true
+		}
+		held = append(held, h)
+	}
+	s.held = held
+	n := 0
+	for n < len(s.defers) && n < len(t.defers) && s.defers[n] == t.defers[n] {
+		n++
+	}
+	if n < len(s.defers) {
+		s.defers, changed = s.defers[:n], true
+	}
+	var rel []effect
+	for _, r := range s.released {
+		if slices.ContainsFunc(t.released, func(e effect) bool { return e.p.key() == r.p.key() }) {
+			rel = append(rel, r)
+		} else {
+			changed = true
+		}
+	}
+	s.released = rel
+	return changed
+}
+
+// fnAnalysis is the analysis of one function.
+type fnAnalysis struct {
+	c        *checker
+	fn       *ssa.Function
+	emit     bool // final pass: report findings
+	mayPanic bool
+	returns  bool
+	exits    []*state
+	sum      *summary
+	full     []escape // escapes, including those of local locks
+}
+
+// maxBlocks caps the functions analyzed; larger ones are summarised
+// conservatively.
+const maxBlocks = 4000
+
+func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
+	a := &fnAnalysis{c: c, fn: fn, sum: &summary{}}
+	if len(fn.Blocks) == 0 {
+		return &summary{noPanic: true}, nil
+	}
+	if len(fn.Blocks) > maxBlocks {
+		c.capped = append(c.capped, fn)
+		return &summary{}, nil
+	}
+	in := make([]*state, len(fn.Blocks))
+	in[0] = &state{}
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
+	visits := make([]int, len(fn.Blocks))
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		visits[b.Index]++
+		if visits[b.Index] > 64 {
+			continue
+		}
+		out, live := a.transfer(in[b.Index].clone(), b)
+		if !live {
+			continue
+		}
+		for _, s := range b.Succs {
+			if in[s.Index] == nil {
+				in[s.Index] = out.clone()
+				work = append(work, s)
+			} else if in[s.Index].merge(out) {
+				work = append(work, s)
+			}
+		}
+	}
+	// Final pass with the fixed point: collect findings and the summary.
+	a.emit = true
+	for _, b := range fn.Blocks {
+		if in[b.Index] != nil {
+			a.transfer(in[b.Index].clone(), b)
+		}
+	}
+	a.finish()
+	return a.sum, a.full
+}
+
+// transfer runs the instructions of b; it returns the state at the end and
+// whether the end is reachable.
+func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
+	for _, instr := range b.Instrs {
+		switch in := instr.(type) {
+		case *ssa.Defer:
+			di := a.c.deferInfoOf(a.fn, in)
+			st.defers = append(st.defers, di)
+			for _, u := range di.unlocks {
+				if i := st.find(u.p.key()); i >= 0 {
+					st.held[i].deferred = true
+				}
+			}
+		case *ssa.Go:
+			a.goStmt(in.Common())
+		case *ssa.Call:
+			if !a.call(st, in, in.Common()) {
+				return st, false
+			}
+		case *ssa.Panic:
+			a.panicAt(st, panicPoint{pos: in.Pos(), instr: in, kind: panicExplicit, rank: rankExplicit}, nil)
+			return st, false
+		case *ssa.Return:
+			if a.emit {
+				a.returns = true
+				a.exits = append(a.exits, st.clone())
+			}
+		default:
+			if pp, ok := a.implicitPanic(instr); ok {
+				a.panicAt(st, pp, nil)
+			}
+			a.writeInstr(st, instr)
+		}
+	}
+	return st, true
+}
+
+// call handles a call instruction; it returns false if the call never
+// returns.
+func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) bool {
+	if bi, ok := cc.Value.(*ssa.Builtin); ok {
+		switch bi.Name() {
+		case "close":
+			if a.c.cfg.ImplicitPanics {
+				a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicClose, rank: rankImplicit}, nil)
+			}
+		case "delete", "clear":
+			if len(cc.Args) > 0 {
+				a.written(st, cc.Args[0])
+			}
+		}
+		return true
+	}
+	if lc := a.c.lockCallOf(a.fn, cc); lc != nil {
+		for _, e := range lc.release {
+			if i := st.find(e.p.key()); i >= 0 {
+				st.held = slices.Delete(st.held, i, i+1)
+			} else if e.p.escapes() {
+				st.released = append(st.released, e)
+			}
+		}
+		for _, e := range lc.acquire {
+			a.addLock(e)
+			key := e.p.key()
+			st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
+			h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: cc.Pos(), loc: a.c.loc(cc.Pos())}
+			if i := st.find(key); i >= 0 {
+				st.held[i] = h
+			} else {
+				st.held = append(st.held, h)
+				slices.SortFunc(st.held, func(x, y heldLock) int {
+					if x.key < y.key {
+						return -1
+					} else if x.key > y.key {
+						return 1
+					}
+					return 0
+				})
+			}
+		}
+		return true
+	}
+	callee, inputs := a.c.resolve(a.fn, cc)
+	if callee == nil {
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic}, nil)
+		if !cc.IsInvoke() {
+			a.calledInput(st, cc.Value)
+		}
+		return true
+	}
+	s := a.c.summaryOf(callee)
+	a.callWrites(st, cc, callee, s, inputs)
+	for _, e := range s.locks {
+		if p := translate(a.fn, e.p, inputs); p != nil {
+			a.addLock(effect{p, e.write})
+		}
+	}
+	if !s.noPanic {
+		rank := rankCall
+		if callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg {
+			rank = rankLocal
+		}
+		var escs []escape
+		for _, e := range s.escapes {
+			t := e
+			if t.p = translate(a.fn, e.p, inputs); t.p == nil {
+				t.p = &path{kind: pathLocal, local: cc.Value, name: e.p.String(), fields: e.p.fields, embed: e.p.embed}
+			}
+			if !t.lockPos.IsValid() && !t.site.IsValid() {
+				t.site = cc.Pos()
+			}
+			escs = append(escs, t)
+		}
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank}, escs)
+	}
+	// Func values run under a recover by the callee.
+	for _, i := range s.recovers {
+		if i < len(inputs) {
+			a.c.coverArg(a.fn, inputs[i], callee, cc.Pos())
+			if p := pathOf(a.fn, inputs[i]); p != nil && p.kind == pathInput && len(p.fields) == 0 {
+				a.sum.recovers = appendUnique(a.sum.recovers, p.input)
+			}
+		}
+	}
+	if b := a.c.boundaryFunc(callee); b {
+		for _, arg := range cc.Args {
+			a.c.coverArg(a.fn, arg, callee, cc.Pos())
+		}
+	}
+	if s.noReturn {
+		return false
+	}
+	return true
+}
+
+// calledInput records that fn calls its input v (a func value) while a
+// swallowing recover is deferred: fn is a recovering wrapper for it.
+func (a *fnAnalysis) calledInput(st *state, v ssa.Value) {
+	p := pathOf(a.fn, v)
+	if p == nil || p.kind != pathInput || len(p.fields) > 0 {
+		return
+	}
+	for _, d := range st.defers {
+		if d.handler != nil && d.handler.swallows {
+			a.sum.recovers = appendUnique(a.sum.recovers, p.input)
+			return
+		}
+	}
+}
+
+// goStmt: a goroutine is not covered by its parent's recover, but a
+// function that starts a recovering goroutine around its func parameter
+// is a recovering wrapper (util.Go).
+func (a *fnAnalysis) goStmt(cc *ssa.CallCommon) {
+	callee, inputs := a.c.resolve(a.fn, cc)
+	if callee == nil {
+		return
+	}
+	for _, i := range a.c.summaryOf(callee).recovers {
+		if i < len(inputs) {
+			a.c.coverArg(a.fn, inputs[i], callee, cc.Pos())
+			if p := pathOf(a.fn, inputs[i]); p != nil && p.kind == pathInput && len(p.fields) == 0 {
+				a.sum.recovers = appendUnique(a.sum.recovers, p.input)
+			}
+		}
+	}
+}
+
+func appendUnique(s []int, v int) []int {
+	if slices.Contains(s, v) {
+		return s
+	}
+	s = append(s, v)
+	slices.Sort(s)
+	return s
+}
+
+func (a *fnAnalysis) addLock(e effect) {
+	key := e.p.key()
+	for _, l := range a.sum.locks {
+		if l.p.key() == key && l.write == e.write {
+			return
+		}
+	}
+	if len(a.sum.locks) < 16 {
+		a.sum.locks = append(a.sum.locks, e)
+	}
+}
+
+// writeInstr records writes of guarded state by a store, map update.
+func (a *fnAnalysis) writeInstr(st *state, instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Store:
+		a.written(st, in.Addr)
+	case *ssa.MapUpdate:
+		a.written(st, in.Map)
+	}
+}
+
+// callWrites records the writes a call makes: through the inputs of an
+// in-package callee that writes them, and pointer-receiver methods called
+// on a field or package-level variable.
+func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Function, s *summary, inputs []ssa.Value) {
+	if s.writes != 0 {
+		for i, in := range inputs {
+			if i < 63 && s.writes&(1<<i) != 0 {
+				a.written(st, in)
+			}
+		}
+		if s.writes&(1<<writesGlobal) != 0 {
+			a.sum.writes |= 1 << writesGlobal
+		}
+		return
+	}
+	if callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg {
+		return
+	}
+	if recv := callee.Signature.Recv(); recv != nil && len(cc.Args) > 0 {
+		if _, isPtr := recv.Type().(*types.Pointer); isPtr && !isSyncType(recv.Type()) {
+			switch cc.Args[0].(type) {
+			case *ssa.FieldAddr, *ssa.Global:
+				a.written(st, cc.Args[0])
+			}
+		}
+	}
+}
+
+// written records a write through addr.
+func (a *fnAnalysis) written(st *state, addr ssa.Value) {
+	switch x := addr.(type) {
+	case *ssa.IndexAddr:
+		addr = x.X
+	case *ssa.Alloc:
+		return // a local variable
+	}
+	p := pathOf(a.fn, addr)
+	if p == nil || !p.escapes() {
+		return
+	}
+	switch p.kind {
+	case pathInput:
+		if p.input < 63 {
+			a.sum.writes |= 1 << p.input
+		}
+	case pathGlobal:
+		a.sum.writes |= 1 << writesGlobal
+	}
+	if len(p.fields) == 0 && p.kind == pathInput {
+		// Writing a variable captured by a closure, not shared state.
+		if p.input >= len(a.fn.Params) {
+			return
+		}
+	}
+	for i := range st.held {
+		h := &st.held[i]
+		if !h.write || h.wrote != "" || h.key == p.key() {
+			continue
+		}
+		if g := a.c.guardOf(p); g != "" && !h.p.endsWith(g) {
+			continue
+		}
+		h.wrote = p.String()
+	}
+}
+
+func (p *path) endsWith(name string) bool {
+	return len(p.fields) > 0 && p.fields[len(p.fields)-1] == name || len(p.fields) == 0 && p.name == name
+}
+
+// finish computes the summary from the exit states.
+func (a *fnAnalysis) finish() {
+	s := a.sum
+	s.noPanic = !a.mayPanic
+	s.noReturn = !a.returns
+	for i, ex := range a.exits {
+		var acq, rel []effect
+		for _, h := range ex.held {
+			if h.p.escapes() && !h.deferred {
+				acq = append(acq, effect{h.p, h.write})
+			}
+		}
+		rel = ex.released
+		if i == 0 {
+			s.acquires, s.releases = acq, rel
+			continue
+		}
+		s.acquires = intersect(s.acquires, acq)
+		s.releases = intersect(s.releases, rel)
+	}
+}
+
+func intersect(a, b []effect) []effect {
+	var out []effect
+	for _, x := range a {
+		if slices.ContainsFunc(b, func(y effect) bool { return x.p.key() == y.p.key() }) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

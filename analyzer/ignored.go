@@ -1,0 +1,4 @@
+package analyzer
+
+// poisonIgnored reports discarded errors of runtime/poison checked calls.
+func (c *checker) poisonIgnored() {}

@@ -1,0 +1,318 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// finding is one diagnostic before it is formatted.
+type finding struct {
+	check       string
+	pos         token.Pos // handler-relock: the acquiring call in the handler
+	lock        unwinding
+	panic       panicPoint
+	recoverPos  token.Pos
+	recoverFn   *ssa.Function
+	recoverDesc string // for boundaries that are not a deferred handler
+}
+
+type findingKey struct {
+	pos   token.Pos
+	check string
+}
+
+// at is where the finding is reported: the Lock call, or the call in this
+// package leading to a section in another.
+func (f *finding) at() token.Pos {
+	if f.pos.IsValid() {
+		return f.pos
+	}
+	if f.lock.pos.IsValid() {
+		return f.lock.pos
+	}
+	return f.lock.site
+}
+
+// report records f, one per (position, check); of several panic points for
+// one section, the most convincing is kept.
+func (c *checker) report(f *finding) {
+	at := f.at()
+	if !at.IsValid() {
+		return
+	}
+	k := findingKey{at, f.check}
+	if old, ok := c.findings[k]; ok {
+		if f.panic.rank > old.panic.rank {
+			old.panic = f.panic
+		}
+		return
+	}
+	c.findings[k] = f
+}
+
+// flush emits the findings, sorted, skipping generated and test files and
+// suppressed lines.
+func (c *checker) flush() {
+	var fs []*finding
+	for _, f := range c.findings {
+		fs = append(fs, f)
+	}
+	slices.SortFunc(fs, func(a, b *finding) int {
+		if a.at() != b.at() {
+			return int(a.at() - b.at())
+		}
+		return strings.Compare(a.check, b.check)
+	})
+	for _, f := range fs {
+		if c.skipped(f.at(), f.check) {
+			continue
+		}
+		c.pass.Report(c.diagnostic(f))
+	}
+}
+
+func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
+	lock := f.lock.p.String()
+	what := c.describe(f.panic)
+	recovered := f.recoverDesc
+	if recovered == "" {
+		recovered = "recovered in " + c.funcName(f.recoverFn) + " (" + c.loc(f.recoverPos) + ")"
+	}
+	var msg string
+	switch f.check {
+	case CheckLockLeak:
+		verb := "Lock"
+		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s.%s() deadlocks",
+			lock, what, recovered, lock, verb)
+	case CheckTornState:
+		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s.Unlock() releases it and the panic is %s",
+			f.lock.wrote, what, lock, recovered)
+		if !f.lock.write {
+			msg = fmt.Sprintf("%s is left half-updated if %s under %s: the panic is %s", f.lock.wrote, what, lock, recovered)
+		}
+	case CheckHandlerRelock:
+		msg = fmt.Sprintf("the recover handler locks %s, which is still held if %s: the handler deadlocks",
+			lock, what)
+	}
+	d := analysis.Diagnostic{Pos: f.at(), Category: f.check, Message: msg}
+	if f.check == CheckHandlerRelock && f.lock.pos.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.lock.pos, Message: lock + " is locked here"})
+	}
+	if f.panic.pos.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.panic.pos, Message: "panic point: " + what})
+	}
+	if f.recoverPos.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.recoverPos, Message: "the panic is " + recovered})
+	}
+	d.SuggestedFixes = c.fixes(f)
+	return d
+}
+
+// skipped: generated files, _test.go files (without -tests), and
+// //lockpoison:ignore or //nolint:lockpoison on the line or the line above.
+func (c *checker) skipped(pos token.Pos, check string) bool {
+	file := c.fileOf(pos)
+	if file == nil {
+		return true
+	}
+	name := c.pass.Fset.File(pos).Name()
+	if ast.IsGenerated(file) || !c.cfg.Tests && strings.HasSuffix(name, "_test.go") {
+		return true
+	}
+	line := c.pass.Fset.Position(pos).Line
+	for _, cg := range file.Comments {
+		for _, cm := range cg.List {
+			l := c.pass.Fset.Position(cm.Slash).Line
+			if l != line && l != line-1 {
+				continue
+			}
+			if ignoreDirective(cm.Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ignoreDirective recognises //lockpoison:ignore and //nolint:lockpoison
+// (alone or in a list, or //nolint:all).
+func ignoreDirective(text string) bool {
+	if strings.HasPrefix(text, "//lockpoison:ignore") {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(text, "//nolint:"); ok {
+		rest, _, _ = strings.Cut(rest, " ")
+		rest, _, _ = strings.Cut(rest, "//")
+		for _, l := range strings.Split(rest, ",") {
+			if l == "lockpoison" || l == "all" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// funcName names fn as a reader knows it: "(*Cache).Get", "Serve",
+// "the func literal in Serve", "util.Go".
+func (c *checker) funcName(fn *ssa.Function) string {
+	if fn == nil {
+		return "?"
+	}
+	if fn.Parent() != nil {
+		top := fn
+		for top.Parent() != nil {
+			top = top.Parent()
+		}
+		return "the func literal in " + c.funcName(top)
+	}
+	fn = origin(fn)
+	qual := func(p *types.Package) string {
+		if p == c.pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	}
+	name := fn.Name()
+	if recv := fn.Signature.Recv(); recv != nil {
+		t := recv.Type()
+		ptr := ""
+		if p, ok := t.(*types.Pointer); ok {
+			t, ptr = p.Elem(), "*"
+		}
+		tn := types.TypeString(t, qual)
+		if i := strings.Index(tn, "["); i >= 0 {
+			tn = tn[:i]
+		}
+		return "(" + ptr + tn + ")." + name
+	}
+	if fn.Pkg != nil && fn.Pkg.Pkg != c.pass.Pkg {
+		return fn.Pkg.Pkg.Name() + "." + name
+	}
+	return name
+}
+
+// describe says what happens at a panic point, in words.
+func (c *checker) describe(pp panicPoint) string {
+	if pp.desc != "" {
+		return pp.desc
+	}
+	n := c.nodeAt(pp.pos)
+	str := func(e ast.Expr) string { return shorten(types.ExprString(e)) }
+	switch pp.kind {
+	case panicExplicit:
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			return "panic(" + str(call.Args[0]) + ") is called"
+		}
+		return "panic is called"
+	case panicDynamic, panicCall:
+		if call, ok := n.(*ast.CallExpr); ok {
+			return str(call.Fun) + " panics"
+		}
+		return "a call panics"
+	case panicAssert:
+		if ta, ok := n.(*ast.TypeAssertExpr); ok {
+			return "the type assertion " + str(ta) + " fails"
+		}
+		return "a type assertion fails"
+	case panicIndex:
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			return "the index " + str(ix) + " is out of range"
+		}
+		return "an index is out of range"
+	case panicSlice:
+		if se, ok := n.(*ast.SliceExpr); ok {
+			return "the slice bounds of " + str(se) + " are out of range"
+		}
+		return "slice bounds are out of range"
+	case panicNil:
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			return str(x.X) + " is nil"
+		case *ast.StarExpr:
+			return str(x.X) + " is nil"
+		case *ast.IndexExpr:
+			return str(x.X) + " is nil"
+		}
+		return "a nil pointer is dereferenced"
+	case panicNilMap:
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			return "the map " + str(ix.X) + " is nil"
+		}
+		return "a nil map is written"
+	case panicDivide:
+		if be, ok := n.(*ast.BinaryExpr); ok {
+			return "the divisor " + str(be.Y) + " is zero"
+		}
+		return "a divisor is zero"
+	case panicClose:
+		if call, ok := n.(*ast.CallExpr); ok {
+			return str(call) + " panics"
+		}
+		return "close panics"
+	case panicSend:
+		if s, ok := n.(*ast.SendStmt); ok {
+			return "the send on " + str(s.Chan) + " panics"
+		}
+		return "a send panics"
+	}
+	return "a panic occurs at " + c.loc(pp.pos)
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
+// nodeAt finds the syntax that an SSA position points into.
+func (c *checker) nodeAt(pos token.Pos) ast.Node {
+	if c.nodes == nil {
+		c.nodes = make(map[token.Pos]ast.Node)
+		add := func(p token.Pos, n ast.Node) {
+			if _, ok := c.nodes[p]; !ok {
+				c.nodes[p] = n
+			}
+		}
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					add(n.Lparen, n)
+				case *ast.IndexExpr:
+					add(n.Lbrack, n)
+				case *ast.SliceExpr:
+					add(n.Lbrack, n)
+				case *ast.SelectorExpr:
+					add(n.Sel.Pos(), n)
+				case *ast.BinaryExpr:
+					add(n.OpPos, n)
+				case *ast.TypeAssertExpr:
+					add(n.Lparen, n)
+				case *ast.SendStmt:
+					add(n.Arrow, n)
+				case *ast.StarExpr:
+					add(n.Star, n)
+				}
+				return true
+			})
+		}
+	}
+	return c.nodes[pos]
+}

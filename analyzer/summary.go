@@ -1,0 +1,125 @@
+package analyzer
+
+import (
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// summary is what the analysis of one function tells its callers: the
+// in-package twin of funcFact, with positions.
+type summary struct {
+	noPanic   bool
+	noReturn  bool
+	acquires  []effect
+	releases  []effect
+	locks     []effect
+	escapes   []escape
+	recovers  []int
+	writes    uint64
+}
+
+// writesGlobal is the bit of summary.writes for package-level variables.
+const writesGlobal = 63
+
+// effect is a lock effect: a lock path and its mode.
+type effect struct {
+	p     *path
+	write bool
+}
+
+// escape is a critical section that a panic leaves held (explicit unlock) or
+// released with its state torn (deferred unlock after a guarded write).
+type escape struct {
+	p       *path
+	write   bool
+	held    bool
+	poison  bool
+	lockPos token.Pos // the Lock call, when in this package
+	lockLoc string    // "file.go:12", for messages and facts
+	site    token.Pos // the call in this package leading to a section in another
+	panic   panicPoint
+	wrote   string
+}
+
+// maxEscapes bounds the escapes recorded per function.
+const maxEscapes = 8
+
+var optimistic = &summary{noPanic: true}
+
+func (s *summary) equal(t *summary) bool {
+	if s.noPanic != t.noPanic || s.noReturn != t.noReturn ||
+		s.writes != t.writes || !slices.Equal(s.recovers, t.recovers) ||
+		len(s.escapes) != len(t.escapes) {
+		return false
+	}
+	eq := func(a, b []effect) bool {
+		return slices.EqualFunc(a, b, func(x, y effect) bool { return x.p.key() == y.p.key() && x.write == y.write })
+	}
+	if !eq(s.acquires, t.acquires) || !eq(s.releases, t.releases) || !eq(s.locks, t.locks) {
+		return false
+	}
+	for i := range s.escapes {
+		a, b := s.escapes[i], t.escapes[i]
+		if a.p.key() != b.p.key() || a.held != b.held || a.write != b.write {
+			return false
+		}
+	}
+	return true
+}
+
+// fact converts the summary to a fact, or nil when it says nothing.
+func (s *summary) fact(describe func(panicPoint) string) *funcFact {
+	f := &funcFact{NoPanic: s.noPanic, NoReturn: s.noReturn, Writes: s.writes}
+	conv := func(es []effect) []factEffect {
+		var out []factEffect
+		for _, e := range es {
+			if e.p.escapes() {
+				out = append(out, factEffect{Path: toFactPath(e.p), Write: e.write})
+			}
+		}
+		slices.SortFunc(out, func(a, b factEffect) int { return strings.Compare(a.String(), b.String()) })
+		return out
+	}
+	f.Acquires, f.Releases, f.Locks = conv(s.acquires), conv(s.releases), conv(s.locks)
+	for _, e := range s.escapes {
+		if !e.p.escapes() {
+			continue
+		}
+		f.Escapes = append(f.Escapes, factEscape{
+			Path: toFactPath(e.p), Write: e.write, Held: e.held, Poison: e.poison,
+			Lock: e.lockLoc, Panic: describe(e.panic), Wrote: e.wrote,
+		})
+	}
+	slices.SortFunc(f.Escapes, func(a, b factEscape) int { return strings.Compare(a.String(), b.String()) })
+	f.Recovers = slices.Clone(s.recovers)
+	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && f.Writes == 0 {
+		return nil
+	}
+	return f
+}
+
+// fromFact converts an imported fact (nil: no fact) to a summary.
+func fromFact(f *funcFact) *summary {
+	if f == nil {
+		return &summary{}
+	}
+	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, writes: f.Writes,
+		recovers: f.Recovers}
+	conv := func(fs []factEffect) []effect {
+		var out []effect
+		for _, e := range fs {
+			out = append(out, effect{p: fromFactPath(e.Path), write: e.Write})
+		}
+		return out
+	}
+	s.acquires, s.releases, s.locks = conv(f.Acquires), conv(f.Releases), conv(f.Locks)
+	for _, e := range f.Escapes {
+		s.escapes = append(s.escapes, escape{
+			p: fromFactPath(e.Path), write: e.Write, held: e.Held, poison: e.Poison,
+			lockLoc: e.Lock, panic: panicPoint{desc: e.Panic, rank: rankCall}, wrote: e.Wrote,
+		})
+	}
+	return s
+}

@@ -1,0 +1,129 @@
+package analyzer
+
+import (
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// unwinding is a lock as the panic unwinds: still held, or already
+// released by a deferred unlock with its state torn.
+type unwinding struct {
+	heldLock
+	panic panicPoint // the panic point (for locks from callees, theirs)
+}
+
+// panicAt simulates a panic at pp: it pops the deferred calls LIFO,
+// releasing deferred unlocks, until a recover handler swallows the panic
+// (findings) or the panic escapes the function (summary). escs are the
+// sections a callee leaves behind when the panic comes from a call.
+func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
+	a.mayPanic = true
+	if !a.emit || len(st.held) == 0 && len(escs) == 0 {
+		return
+	}
+	var live, torn []unwinding
+	for _, h := range st.held {
+		live = append(live, unwinding{h, pp})
+	}
+	for _, e := range escs {
+		u := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
+			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote}, e.panic}
+		if u.panic.instr == nil && !u.panic.pos.IsValid() {
+			u.panic.pos = pp.pos
+		}
+		if e.held {
+			if i := slices.IndexFunc(live, func(l unwinding) bool { return l.key == u.key }); i >= 0 {
+				// The caller holds it too: the callee's section is nested.
+				continue
+			}
+			live = append(live, u)
+		} else if e.write && e.wrote != "" && !e.poison {
+			torn = append(torn, u)
+		}
+	}
+	for i := len(st.defers) - 1; i >= 0; i-- {
+		d := st.defers[i]
+		for _, u := range d.unlocks {
+			j := slices.IndexFunc(live, func(l unwinding) bool { return l.key == u.p.key() })
+			if j < 0 {
+				continue
+			}
+			l := live[j]
+			live = slices.Delete(live, j, j+1)
+			if l.write && l.wrote != "" && !l.poison {
+				torn = append(torn, l)
+			}
+		}
+		if d.handler == nil {
+			continue
+		}
+		for _, acq := range d.acquires {
+			for _, l := range live {
+				if l.key == acq.p.key() && (l.write || acq.write) {
+					a.c.report(&finding{check: CheckHandlerRelock, pos: acq.pos, lock: l, panic: l.panic,
+						recoverPos: d.instr.Pos(), recoverFn: a.fn})
+				}
+			}
+		}
+		if d.handler.swallows {
+			a.caught(live, torn, recoverSite{pos: d.instr.Pos(), fn: a.fn})
+			return
+		}
+	}
+	for _, l := range live {
+		if !l.deferred {
+			a.escape(l, true)
+		}
+	}
+	for _, l := range torn {
+		a.escape(l, false)
+	}
+}
+
+// recoverSite is where a panic is recovered: a deferred handler in fn at
+// pos, or a boundary around fn described by desc.
+type recoverSite struct {
+	pos  token.Pos
+	fn   *ssa.Function
+	desc string
+}
+
+// caught reports the sections that a swallowing recover leaves behind.
+func (a *fnAnalysis) caught(live, torn []unwinding, rs recoverSite) {
+	for _, l := range live {
+		if !l.deferred {
+			a.c.report(&finding{check: CheckLockLeak, lock: l, panic: l.panic, recoverPos: rs.pos, recoverFn: rs.fn, recoverDesc: rs.desc})
+		} else if l.write && l.wrote != "" && !l.poison {
+			// Its deferred unlock runs after the handler, as the
+			// function returns.
+			a.c.report(&finding{check: CheckTornState, lock: l, panic: l.panic, recoverPos: rs.pos, recoverFn: rs.fn, recoverDesc: rs.desc})
+		}
+	}
+	for _, l := range torn {
+		a.c.report(&finding{check: CheckTornState, lock: l, panic: l.panic, recoverPos: rs.pos, recoverFn: rs.fn, recoverDesc: rs.desc})
+	}
+}
+
+// escape records a section that a panic escaping the function leaves held
+// (or torn).
+func (a *fnAnalysis) escape(l unwinding, held bool) {
+	e := escape{p: l.p, write: l.write, held: held, poison: l.poison, lockPos: l.pos, lockLoc: l.loc,
+		site: l.site, panic: l.panic, wrote: l.wrote}
+	for i, f := range a.full {
+		if f.p.key() == e.p.key() && f.held == held {
+			if e.panic.rank > f.panic.rank {
+				a.full[i].panic = e.panic
+			}
+			return
+		}
+	}
+	if len(a.full) >= 4*maxEscapes {
+		return
+	}
+	a.full = append(a.full, e)
+	if e.p.escapes() && len(a.sum.escapes) < maxEscapes {
+		a.sum.escapes = append(a.sum.escapes, e)
+	}
+}
