@@ -10,14 +10,14 @@ import (
 // effects) is the absence of a fact. All slices are sorted, so the encoded
 // bytes are deterministic.
 type funcFact struct {
-	NoPanic bool // no panic point at all, transitively
-	NoReturn  bool         // never returns normally (panics or exits)
-	Acquires  []factEffect // held at every normal return, not held at entry
-	Releases  []factEffect // released, held at entry
-	Locks     []factEffect // acquired at some point (for handler-relock)
-	Escapes   []factEscape // sections a panic leaves held or torn
-	Recovers  []int        // inputs (func values) run under a swallowing recover
-	Writes    uint64       // inputs written through (bit 63: a package-level variable)
+	NoPanic  bool         // no panic point at all, transitively
+	NoReturn bool         // never returns normally (panics or exits)
+	Acquires []factEffect // held at every normal return, not held at entry
+	Releases []factEffect // released, held at entry
+	Locks    []factEffect // acquired at some point (for handler-relock)
+	Escapes  []factEscape // sections a panic leaves held or torn
+	Recovers []int        // inputs (func values) run under a swallowing recover
+	Writes   uint64       // inputs written through (bit 63: a package-level variable)
 }
 
 func (*funcFact) AFact() {}

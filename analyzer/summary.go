@@ -9,14 +9,14 @@ import (
 // summary is what the analysis of one function tells its callers: the
 // in-package twin of funcFact, with positions.
 type summary struct {
-	noPanic   bool
-	noReturn  bool
-	acquires  []effect
-	releases  []effect
-	locks     []effect
-	escapes   []escape
-	recovers  []int
-	writes    uint64
+	noPanic  bool
+	noReturn bool
+	acquires []effect
+	releases []effect
+	locks    []effect
+	escapes  []escape
+	recovers []int
+	writes   uint64
 }
 
 // writesGlobal is the bit of summary.writes for package-level variables.
