@@ -1,5 +1,7 @@
 package poison
 
+import "reflect"
+
 // Registry is a map guarded by an RWMutex and poisoned by a panic inside
 // Update, the poison-aware replacement for a sync.RWMutex plus map. Once
 // poisoned, every method except Reset returns a *LockPoisonedError (matching
@@ -13,16 +15,61 @@ package poison
 type Registry[K comparable, V any] struct {
 	mu RWMutex
 	m  map[K]V
+	// plainKeys is set, under the write lock, when m is non-nil and hashing
+	// a K cannot panic, so that Get can skip its defer.
+	plainKeys bool
+}
+
+// setMap installs m; the caller holds the write lock.
+func (r *Registry[K, V]) setMap(m map[K]V) {
+	r.m = m
+	r.plainKeys = m != nil && !hashMayPanic(reflect.TypeFor[K]())
+}
+
+// hashMayPanic reports whether hashing a map key of type t may panic: only
+// an interface holding an unhashable dynamic type (a slice, map or func) does.
+func hashMayPanic(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Array:
+		return hashMayPanic(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hashMayPanic(t.Field(i).Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Get returns the value stored under k and whether it was present, or a
 // *LockPoisonedError when r is poisoned.
 func (r *Registry[K, V]) Get(k K) (V, bool, error) {
-	if err := r.mu.RLockChecked(); err != nil {
-		var zero V
-		return zero, false, err
+	// RLockChecked, inlined by hand: Get is the hot path of a registry.
+	if waitHook.Load() != nil {
+		r.mu.rlockTimed()
+	} else {
+		r.mu.mu.RLock()
 	}
-	// Deferred: hashing an interface key holding an unhashable value panics.
+	if e := r.mu.poison.Load(); e != nil {
+		r.mu.mu.RUnlock()
+		var zero V
+		return zero, false, refused(e)
+	}
+	if !r.plainKeys {
+		return r.getDeferred(k)
+	}
+	v, ok := r.m[k]
+	r.mu.mu.RUnlock()
+	return v, ok, nil
+}
+
+// getDeferred finishes Get, holding the read lock, for key types whose
+// hashing may panic (an interface holding a slice, say): the unlock is
+// deferred so that such a panic does not leak the lock.
+func (r *Registry[K, V]) getDeferred(k K) (V, bool, error) {
 	defer r.mu.mu.RUnlock()
 	v, ok := r.m[k]
 	return v, ok, nil
@@ -37,7 +84,7 @@ func (r *Registry[K, V]) Set(k K, v V) error {
 	// either happens or panics (unhashable key) before changing anything.
 	defer r.mu.mu.Unlock()
 	if r.m == nil {
-		r.m = make(map[K]V)
+		r.setMap(make(map[K]V))
 	}
 	r.m[k] = v
 	return nil
@@ -67,7 +114,7 @@ func (r *Registry[K, V]) Update(fn func(m map[K]V) error) error {
 	}
 	defer r.mu.Unlock() // the poisoning unlock
 	if r.m == nil {
-		r.m = make(map[K]V)
+		r.setMap(make(map[K]V))
 	}
 	return fn(r.m)
 }
@@ -105,7 +152,7 @@ func (r *Registry[K, V]) Len() (int, error) {
 // not r is poisoned.
 func (r *Registry[K, V]) Reset(m map[K]V) {
 	r.mu.mu.Lock()
-	r.m = m
+	r.setMap(m)
 	r.mu.poison.Store(nil)
 	r.mu.mu.Unlock()
 }
