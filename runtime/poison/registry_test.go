@@ -3,6 +3,7 @@ package poison
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"sort"
 	"sync"
@@ -272,6 +273,33 @@ func TestRegistryConcurrentPanics(t *testing.T) {
 	for g := range writers {
 		if v, _, err := r.Get(key(g)); err != nil || int64(v) != committed[g].Load() {
 			t.Errorf("after Reset: %s = %d, %v; want %d", key(g), v, err, committed[g].Load())
+		}
+	}
+}
+
+func TestHashMayPanic(t *testing.T) {
+	type plain struct {
+		a int
+		b [2]string
+	}
+	type withIface struct {
+		a int
+		b [1]error
+	}
+	cases := map[string]struct {
+		got, want bool
+	}{
+		"string":    {hashMayPanic(reflect.TypeFor[string]()), false},
+		"struct":    {hashMayPanic(reflect.TypeFor[plain]()), false},
+		"float64":   {hashMayPanic(reflect.TypeFor[float64]()), false},
+		"any":       {hashMayPanic(reflect.TypeFor[any]()), true},
+		"iface":     {hashMayPanic(reflect.TypeFor[withIface]()), true},
+		"[3]any":    {hashMayPanic(reflect.TypeFor[[3]any]()), true},
+		"*anything": {hashMayPanic(reflect.TypeFor[*withIface]()), false},
+	}
+	for name, c := range cases {
+		if c.got != c.want {
+			t.Errorf("hashMayPanic(%s) = %v, want %v", name, c.got, c.want)
 		}
 	}
 }
