@@ -1,7 +1,9 @@
 package analyzer_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -11,8 +13,30 @@ import (
 
 var testdata = mustAbs("../testdata")
 
-func TestBasic(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.Analyzer, "basic")
+// TestPackage runs the fixtures analysed with the default settings.
+func TestPackage(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer,
+		"basic", "locks", "sections", "panics", "recovers", "httpsrv")
+}
+
+// TestNoImplicitPanics: with -implicit-panics=false only explicit panics,
+// calls and type assertions are panic points.
+func TestNoImplicitPanics(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.ImplicitPanics = false
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "noimplicit")
+}
+
+// diagnosticsOnly checks the diagnostics and the facts a fixture expects,
+// but tolerates facts it does not mention: fixtures about facts use t
+// directly, so that every fact must be expected.
+type diagnosticsOnly struct{ t *testing.T }
+
+func (d diagnosticsOnly) Errorf(format string, args ...any) {
+	d.t.Helper()
+	if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, "unexpected fact:") {
+		d.t.Error(msg)
+	}
 }
 
 func mustAbs(p string) string {

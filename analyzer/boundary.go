@@ -16,7 +16,7 @@ func (c *checker) coverArg(fn *ssa.Function, v ssa.Value, callee *ssa.Function, 
 		target = x
 	case *ssa.MakeClosure:
 		target, _ = x.Fn.(*ssa.Function)
-		if target != nil && target.Synthetic != "" {
+		if target != nil && isWrapper(target) {
 			if m, ok := target.Object().(*types.Func); ok {
 				target = fn.Prog.FuncValue(m)
 			}

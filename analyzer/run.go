@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/build"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -115,18 +116,17 @@ func (c *checker) resolve(fn *ssa.Function, cc *ssa.CallCommon) (*ssa.Function, 
 			inputs = append(append([]ssa.Value(nil), cc.Args...), v.Bindings...)
 		}
 	}
-	if f == nil || f.Synthetic != "" && f.Object() == nil {
+	if f == nil {
 		return nil, nil
 	}
-	if f.Synthetic != "" {
-		// A wrapper (promoted or bound method): use the method itself
-		// only when its receiver is the first argument.
-		if len(f.FreeVars) > 0 {
+	if isWrapper(f) {
+		// A wrapper (promoted method, thunk, bound method): use the
+		// method itself only when its receiver is the first argument.
+		m, ok := f.Object().(*types.Func)
+		if !ok || len(f.FreeVars) > 0 {
 			return nil, nil
 		}
-		if m := fn.Prog.FuncValue(f.Object().(*types.Func)); m != nil && m != f && m.Synthetic == "" {
-			f = m
-		} else {
+		if f = fn.Prog.FuncValue(m); f == nil || isWrapper(f) {
 			return nil, nil
 		}
 	}
@@ -134,6 +134,13 @@ func (c *checker) resolve(fn *ssa.Function, cc *ssa.CallCommon) (*ssa.Function, 
 }
 
 var nopanic = &summary{noPanic: true}
+
+// isWrapper reports synthetic wrappers: promoted methods, thunks, bound
+// methods (not functions loaded from export data, nor instances).
+func isWrapper(f *ssa.Function) bool {
+	return strings.HasPrefix(f.Synthetic, "wrapper for") || strings.HasPrefix(f.Synthetic, "thunk for") ||
+		strings.HasPrefix(f.Synthetic, "bound method wrapper")
+}
 
 // summaryOf returns what is known of f: its summary in this package, or its
 // fact from another.
@@ -146,7 +153,7 @@ func (c *checker) summaryOf(f *ssa.Function) *summary {
 		if c.src[f] {
 			return optimistic // in the same SCC, not yet analyzed
 		}
-		if len(f.Blocks) == 0 && f.Synthetic == "" {
+		if len(f.Blocks) == 0 && !isWrapper(f) {
 			return nopanic // declared without body (assembly)
 		}
 		return &summary{}
@@ -175,13 +182,14 @@ func (c *checker) factSummary(obj *types.Func) *summary {
 
 // exportFacts exports the summaries of the package's named functions.
 func (c *checker) exportFacts(funcs []*ssa.Function) {
+	std := c.isStd()
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
 		if !ok || fn.Parent() != nil {
 			continue
 		}
 		if s := c.sums[fn]; s != nil {
-			if f := s.fact(c.describe); f != nil {
+			if f := s.fact(c.describe, std); f != nil {
 				c.pass.ExportObjectFact(obj, f)
 			}
 		}
@@ -371,4 +379,14 @@ func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool) [][]*ssa.Function {
 		}
 	}
 	return out
+}
+
+// isStd reports whether the package is in the standard library: its files
+// are in GOROOT.
+func (c *checker) isStd() bool {
+	if len(c.pass.Files) == 0 || build.Default.GOROOT == "" {
+		return false
+	}
+	name := c.pass.Fset.File(c.pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
 }

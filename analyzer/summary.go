@@ -69,7 +69,7 @@ func (s *summary) equal(t *summary) bool {
 }
 
 // fact converts the summary to a fact, or nil when it says nothing.
-func (s *summary) fact(describe func(panicPoint) string) *funcFact {
+func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 	f := &funcFact{NoPanic: s.noPanic, NoReturn: s.noReturn, Writes: s.writes}
 	conv := func(es []effect) []factEffect {
 		var out []factEffect
@@ -83,7 +83,9 @@ func (s *summary) fact(describe func(panicPoint) string) *funcFact {
 	}
 	f.Acquires, f.Releases, f.Locks = conv(s.acquires), conv(s.releases), conv(s.locks)
 	for _, e := range s.escapes {
-		if !e.p.escapes() {
+		// The standard library's own sections are not its callers' to
+		// fix: they are not exported.
+		if !e.p.escapes() || std {
 			continue
 		}
 		f.Escapes = append(f.Escapes, factEscape{

@@ -11,10 +11,10 @@ type Cache struct {
 	load  func(string) int
 }
 
-func NewCache() *Cache { return &Cache{items: map[string]int{}} }
+func NewCache() *Cache { return &Cache{items: map[string]int{}} } // want NewCache:"nopanic"
 
 // Explicit unlock, a func value call inside, a deferred swallowing recover.
-func (c *Cache) Get(k string) (v int, err error) {
+func (c *Cache) Get(k string) (v int, err error) { // want Get:"locks"
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("get %s: %v", k, r)
@@ -27,7 +27,7 @@ func (c *Cache) Get(k string) (v int, err error) {
 }
 
 // The nearby correct form: the unlock is deferred and nothing is written.
-func (c *Cache) GetDeferred(k string) (v int, err error) {
+func (c *Cache) GetDeferred(k string) (v int, err error) { // want GetDeferred:"locks"
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("get %s: %v", k, r)
@@ -39,7 +39,7 @@ func (c *Cache) GetDeferred(k string) (v int, err error) {
 }
 
 // Re-panicking handler: not a swallowing boundary.
-func (c *Cache) GetRepanic(k string) int {
+func (c *Cache) GetRepanic(k string) int { // want GetRepanic:"escapes\\(\\$0.mu held"
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Println("get failed")
@@ -53,7 +53,7 @@ func (c *Cache) GetRepanic(k string) int {
 }
 
 // Deferred unlock, guarded write, then a panic point: torn state.
-func (c *Cache) Put(k string) (err error) {
+func (c *Cache) Put(k string) (err error) { // want Put:"writes"
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("put: %v", r)
@@ -67,7 +67,7 @@ func (c *Cache) Put(k string) (err error) {
 }
 
 // Nearby correct form: compute first, then write.
-func (c *Cache) PutComputeFirst(k string) (err error) {
+func (c *Cache) PutComputeFirst(k string) (err error) { // want PutComputeFirst:"writes"
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("put: %v", r)
@@ -81,7 +81,7 @@ func (c *Cache) PutComputeFirst(k string) (err error) {
 }
 
 // The recover is registered after the section ended: it does not cover it.
-func (c *Cache) LateRecover(k string) int {
+func (c *Cache) LateRecover(k string) int { // want LateRecover:"escapes\\(\\$0.mu held"
 	c.mu.Lock()
 	v := c.load(k)
 	c.mu.Unlock()
@@ -91,7 +91,7 @@ func (c *Cache) LateRecover(k string) int {
 
 // A recover handler that takes the lock still held by the deferred unlock
 // registered before it: it runs first and deadlocks.
-func (c *Cache) Relock(k string) {
+func (c *Cache) Relock(k string) { // want Relock:"locks"
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	defer func() {
@@ -105,7 +105,7 @@ func (c *Cache) Relock(k string) {
 }
 
 // Nearby correct form: the handler runs after the deferred unlock.
-func (c *Cache) RelockAfterUnlock(k string) {
+func (c *Cache) RelockAfterUnlock(k string) { // want RelockAfterUnlock:"locks"
 	defer func() {
 		if r := recover(); r != nil {
 			c.mu.Lock()
