@@ -1,11 +1,15 @@
 package plugin
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/lockpoison/lockpoison/analyzer"
 )
@@ -118,5 +122,52 @@ func TestDecodeSettingsErrors(t *testing.T) {
 				t.Errorf("New(%v) succeeded, want error", tc.raw)
 			}
 		})
+	}
+}
+
+// TestNoRelated checks that the plugin's analyzer reports lockpoison's
+// findings without Related entries (golangci-lint would turn each into an
+// issue of its own). It runs on the golangci-lint integration fixture.
+func TestNoRelated(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  filepath.Join("..", "integration", "testdata", "golangci"),
+		Env:  append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),
+	}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("fixture has errors")
+	}
+	graph, err := checker.Analyze(as, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for act := range graph.All() {
+		if act.Analyzer != as[0] {
+			continue
+		}
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			n++
+			if len(d.Related) > 0 {
+				t.Errorf("%s: diagnostic has %d Related entries, want none", d.Message, len(d.Related))
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no lockpoison diagnostics on the fixture")
 	}
 }
