@@ -1,0 +1,59 @@
+# Shared helpers for scripts/build-*.sh. Source it; do not run it.
+
+# repo_root prints the lockpoison repository root (the parent of scripts/).
+repo_root() {
+	(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+}
+
+# source_stamp ROOT EXTRA... prints a hash of everything that goes into a
+# binary built from ROOT: the non-test Go sources of the analyzer, the plugin
+# and the runtime package, go.mod/go.sum, the calling script and this file,
+# the Go toolchain version, and any EXTRA strings (tool versions).
+source_stamp() {
+	local root=$1
+	shift
+	{
+		(
+			cd "$root"
+			find analyzer plugin runtime -type d -name testdata -prune -o \
+				-type f -name '*.go' ! -name '*_test.go' -print 2>/dev/null |
+				LC_ALL=C sort
+			echo go.mod
+			echo go.sum
+		) | while read -r f; do
+			(cd "$root" && sha256sum "$f")
+		done
+		sha256sum "$0" "${BASH_SOURCE[0]}" | awk '{print $1}'
+		go version
+		go env GOOS GOARCH
+		printf '%s\n' "$@"
+	} | sha256sum | awk '{print $1}'
+}
+
+# up_to_date OUT STAMP reports whether OUT exists, is executable and was built
+# from STAMP (recorded in OUT.stamp).
+up_to_date() {
+	[ -x "$1" ] && [ -f "$1.stamp" ] && [ "$(cat "$1.stamp")" = "$2" ]
+}
+
+# module_dir MODULE@VERSION downloads MODULE@VERSION through the module proxy
+# (or finds it in the module cache) and prints its directory.
+module_dir() {
+	local json dir
+	json=$(GOWORK=off GOFLAGS=-mod=mod go mod download -json "$1")
+	dir=$(printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+	if [ -z "$dir" ] || [ ! -d "$dir" ]; then
+		echo "go mod download $1 gave no directory:" >&2
+		printf '%s\n' "$json" >&2
+		return 1
+	fi
+	printf '%s\n' "$dir"
+}
+
+# copy_tree SRC DST copies a (read-only) module cache directory to DST and
+# makes the copy writable.
+copy_tree() {
+	mkdir -p "$2"
+	cp -R "$1/." "$2/"
+	chmod -R u+w "$2"
+}
