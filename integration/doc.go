@@ -1,0 +1,10 @@
+// Package integration holds lockpoison's end-to-end tests: each integration
+// (go vet -vettool, go fix -fixtool, the standalone command, golangci-lint with
+// the module plugin, gopls over LSP) run for real on the fixture modules in
+// testdata/.
+//
+// The go vet / go fix / standalone tests always run; they build the tools with
+// `go build`. The golangci-lint and gopls tests need custom binaries and are
+// skipped unless LOCKPOISON_GOLANGCI / LOCKPOISON_GOPLS name them;
+// scripts/integration.sh builds both (cached) and runs everything.
+package integration
