@@ -237,3 +237,26 @@ func TestGolangciSettingsApplied(t *testing.T) {
 		t.Errorf("implicit-panics: false lost the finding at sample.go:%d:\n%s", line, r)
 	}
 }
+
+// TestGolangciNolint checks that //nolint:lockpoison on the finding's line
+// silences it (and that no related-information issue remains elsewhere).
+func TestGolangciNolint(t *testing.T) {
+	bin := golangci(t)
+	dir, sample, _ := golangciFixture(t)
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = []byte(strings.Replace(string(src), marker, "//nolint:lockpoison // tested", 1))
+	if err := os.WriteFile(sample, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	jsonOut := filepath.Join(t.TempDir(), "report.json")
+	r := run(t, dir, golangciEnv(t), golangciTimeout, bin, "run", "--output.json.path="+jsonOut, "./...")
+	if r.code != 0 {
+		t.Errorf("golangci-lint run with //nolint:lockpoison exited %d, want 0", r.code)
+	}
+	for _, is := range golangciIssues(t, jsonOut) {
+		t.Errorf("unexpected issue: %s:%d: %s (%s)", is.Pos.Filename, is.Pos.Line, is.Text, is.FromLinter)
+	}
+}

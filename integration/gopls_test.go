@@ -135,7 +135,9 @@ func TestGoplsLSP(t *testing.T) {
 		c.mu.Unlock()
 		t.Fatalf("no lockpoison diagnostic on line %d of sample.go after %d publishes; last: %+v", line, n, got)
 	}
-	t.Logf("diagnostic: %+v", *diag)
+	if b, err := json.Marshal(diag); err == nil {
+		t.Logf("diagnostic: %s", b)
+	}
 	if !strings.Contains(diag.Message, wantMessage) {
 		t.Errorf("message %q does not contain %q", diag.Message, wantMessage)
 	}

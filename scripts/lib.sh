@@ -5,6 +5,15 @@ repo_root() {
 	(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 }
 
+# sha256 [FILE...] prints SHA-256 digests like sha256sum (shasum on macOS).
+sha256() {
+	if command -v sha256sum >/dev/null 2>&1; then
+		sha256sum "$@"
+	else
+		shasum -a 256 "$@"
+	fi
+}
+
 # source_stamp ROOT EXTRA... prints a hash of everything that goes into a
 # binary built from ROOT: the non-test Go sources of the analyzer, the plugin
 # and the runtime package, go.mod/go.sum, the calling script and this file,
@@ -21,13 +30,13 @@ source_stamp() {
 			echo go.mod
 			echo go.sum
 		) | while read -r f; do
-			(cd "$root" && sha256sum "$f")
+			(cd "$root" && sha256 "$f")
 		done
-		sha256sum "$0" "${BASH_SOURCE[0]}" | awk '{print $1}'
+		sha256 "$0" "${BASH_SOURCE[0]}" | awk '{print $1}'
 		go version
 		go env GOOS GOARCH
 		printf '%s\n' "$@"
-	} | sha256sum | awk '{print $1}'
+	} | sha256 | awk '{print $1}'
 }
 
 # up_to_date OUT STAMP reports whether OUT exists, is executable and was built
