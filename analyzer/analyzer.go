@@ -8,8 +8,6 @@ import (
 	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Analyzer is the lockpoison pass, configured by its flags.
@@ -32,7 +30,6 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "lockpoison",
 		Doc:       Doc,
 		URL:       "https://pkg.go.dev/github.com/lockpoison/lockpoison/analyzer",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
 		FactTypes: []analysis.Fact{new(funcFact)},
 	}
 	c.bindFlags(&a.Flags)

@@ -16,7 +16,7 @@ var testdata = mustAbs("../testdata")
 // TestPackage runs the fixtures analysed with the default settings.
 func TestPackage(t *testing.T) {
 	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer,
-		"basic", "locks", "sections", "panics", "recovers", "httpsrv")
+		"basic", "locks", "sections", "panics", "recovers", "httpsrv", "guarded", "suppress")
 }
 
 // TestNoImplicitPanics: with -implicit-panics=false only explicit panics,
@@ -25,6 +25,31 @@ func TestNoImplicitPanics(t *testing.T) {
 	cfg := analyzer.DefaultConfig()
 	cfg.ImplicitPanics = false
 	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "noimplicit")
+}
+
+// TestTests: with -tests, findings in _test.go files are reported.
+func TestTests(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.Tests = true
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "tests")
+}
+
+func TestRecoveredBy(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.RecoveredBy = []string{"*ginlike.Context"}
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "flagsrecovered")
+}
+
+func TestBoundaries(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.Boundaries = []string{"flagsboundaries.(*Worker).run", "flagsboundaries.Submit"}
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "flagsboundaries")
+}
+
+func TestAssumeRecovered(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.AssumeRecovered = "exported"
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "flagsexported")
 }
 
 // diagnosticsOnly checks the diagnostics and the facts a fixture expects,

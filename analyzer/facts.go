@@ -45,9 +45,6 @@ func (f *funcFact) String() string {
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))
 	}
-	if f.Writes != 0 {
-		parts = append(parts, fmt.Sprintf("writes=%b", f.Writes))
-	}
 	return "lockpoison(" + strings.Join(parts, " ") + ")"
 }
 

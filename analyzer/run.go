@@ -1,8 +1,8 @@
 package analyzer
 
 import (
-	"go/build"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -33,7 +32,6 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
-	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	c := &checker{
 		pass:     pass,
 		cfg:      cfg,
@@ -47,17 +45,22 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		covers:   make(map[*ssa.Function]recoverSite),
 		findings: make(map[findingKey]*finding),
 	}
-	for _, fn := range ssaRes.SrcFuncs {
+	if !c.needSSA() {
+		c.exportSyntaxFacts()
+		return nil
+	}
+	pkg, funcs := buildSSA(pass)
+	for _, fn := range funcs {
 		c.src[fn] = true
 	}
-	c.scanMaps(ssaRes)
+	c.scanMaps(pkg, funcs)
 	c.guards = guardAnnotations(pass.Files)
 
-	for _, scc := range sccs(ssaRes.SrcFuncs, c.src) {
+	for _, scc := range sccs(funcs, c.src) {
 		c.analyzeSCC(scc)
 	}
-	c.reportCovered(ssaRes.SrcFuncs)
-	c.exportFacts(ssaRes.SrcFuncs)
+	c.reportCovered(funcs)
+	c.exportFacts(funcs)
 	c.poisonIgnored()
 	c.flush()
 	return nil
@@ -185,8 +188,8 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 	std := c.isStd()
 	for _, fn := range funcs {
 		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Parent() != nil {
-			continue
+		if !ok || fn.Parent() != nil || !obj.Exported() {
+			continue // other packages can call only exported names
 		}
 		if s := c.sums[fn]; s != nil {
 			if f := s.fact(c.describe, std); f != nil {
@@ -198,7 +201,7 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 	// as far as we can tell.
 	for _, file := range c.pass.Files {
 		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Name.IsExported() {
 				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					c.pass.ExportObjectFact(obj, &funcFact{NoPanic: true})
 				}
@@ -209,9 +212,8 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 
 // scanMaps records the map-typed fields and package-level variables that the
 // package assigns a non-nil map (made, a literal, or any other map value).
-func (c *checker) scanMaps(res *buildssa.SSA) {
-	funcs := res.SrcFuncs
-	if init := res.Pkg.Func("init"); init != nil {
+func (c *checker) scanMaps(pkg *ssa.Package, funcs []*ssa.Function) {
+	if init := pkg.Func("init"); init != nil {
 		funcs = append(funcs[:len(funcs):len(funcs)], init)
 	}
 	for _, fn := range funcs {

@@ -70,7 +70,7 @@ func (s *summary) equal(t *summary) bool {
 
 // fact converts the summary to a fact, or nil when it says nothing.
 func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
-	f := &funcFact{NoPanic: s.noPanic, NoReturn: s.noReturn, Writes: s.writes}
+	f := &funcFact{NoPanic: s.noPanic, NoReturn: s.noReturn}
 	conv := func(es []effect) []factEffect {
 		var out []factEffect
 		for _, e := range es {
@@ -81,7 +81,18 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		slices.SortFunc(out, func(a, b factEffect) int { return strings.Compare(a.String(), b.String()) })
 		return out
 	}
-	f.Acquires, f.Releases, f.Locks = conv(s.acquires), conv(s.releases), conv(s.locks)
+	f.Acquires, f.Releases = conv(s.acquires), conv(s.releases)
+	if !std {
+		// Locks serve handler-relock in callers: only the locks of the
+		// caller's own objects (input-relative) can be held there.
+		var locks []effect
+		for _, e := range s.locks {
+			if e.p.kind == pathInput {
+				locks = append(locks, e)
+			}
+		}
+		f.Locks = conv(locks)
+	}
 	for _, e := range s.escapes {
 		// The standard library's own sections are not its callers' to
 		// fix: they are not exported.
@@ -96,7 +107,7 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 	slices.SortFunc(f.Escapes, func(a, b factEscape) int { return strings.Compare(a.String(), b.String()) })
 	f.Recovers = slices.Clone(s.recovers)
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
-		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && f.Writes == 0 {
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil {
 		return nil
 	}
 	return f
@@ -107,8 +118,7 @@ func fromFact(f *funcFact) *summary {
 	if f == nil {
 		return &summary{}
 	}
-	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, writes: f.Writes,
-		recovers: f.Recovers}
+	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
 		for _, e := range fs {

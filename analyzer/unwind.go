@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"os"
 	"go/token"
 	"slices"
 
@@ -21,9 +20,6 @@ type unwinding struct {
 // sections a callee leaves behind when the panic comes from a call.
 func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	a.mayPanic = true
-	if debugPanics {
-		println("panicAt", a.fn.String(), pp.kind, pp.rank, a.emit, len(st.held))
-	}
 	if !a.emit || len(st.held) == 0 && len(escs) == 0 {
 		return
 	}
@@ -131,5 +127,3 @@ func (a *fnAnalysis) escape(l unwinding, held bool) {
 		a.sum.escapes = append(a.sum.escapes, e)
 	}
 }
-
-var debugPanics = os.Getenv("LP_DEBUG") != ""

@@ -53,7 +53,7 @@ func (c *Cache) GetRepanic(k string) int { // want GetRepanic:"escapes\\(\\$0.mu
 }
 
 // Deferred unlock, guarded write, then a panic point: torn state.
-func (c *Cache) Put(k string) (err error) { // want Put:"writes"
+func (c *Cache) Put(k string) (err error) { // want Put:"locks"
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("put: %v", r)
@@ -67,7 +67,7 @@ func (c *Cache) Put(k string) (err error) { // want Put:"writes"
 }
 
 // Nearby correct form: compute first, then write.
-func (c *Cache) PutComputeFirst(k string) (err error) { // want PutComputeFirst:"writes"
+func (c *Cache) PutComputeFirst(k string) (err error) { // want PutComputeFirst:"locks"
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("put: %v", r)

@@ -2,7 +2,7 @@ package locks
 
 import "sync"
 
-func swallow() { // want swallow:"nopanic"
+func swallow() {
 	if r := recover(); r != nil {
 		println("recovered")
 	}
@@ -83,7 +83,7 @@ var (
 	hooks []func()
 )
 
-func RunHooks() { // want RunHooks:"locks\\(locks.mu W\\)"
+func RunHooks() {
 	defer swallow()
 	mu.Lock() // want `mu stays locked if h panics`
 	for _, h := range hooks {

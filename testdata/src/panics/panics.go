@@ -19,7 +19,7 @@ type user struct{ name string }
 
 func swallow() { recover() }
 
-func double(x int) int { return 2 * x } // want double:"nopanic"
+func Double(x int) int { return 2 * x } // want Double:"nopanic"
 
 func mayFail(x int) int {
 	if x < 0 {
@@ -32,7 +32,7 @@ func mayFail(x int) int {
 func (p *P) Helper(x int) int {
 	defer swallow()
 	p.mu.Lock()
-	y := double(x)
+	y := Double(x)
 	p.mu.Unlock()
 	return y
 }

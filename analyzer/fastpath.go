@@ -1,0 +1,224 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// needSSA reports whether the package can hold a finding or a lock fact:
+// it calls recover, a lock method, a runtime/poison API, or a function of
+// another package whose fact has lock effects, sections or a recover.
+// Other packages only get "cannot panic" facts, computed on the syntax.
+func (c *checker) needSSA() bool {
+	for id, obj := range c.pass.TypesInfo.Uses {
+		switch obj := obj.(type) {
+		case *types.Builtin:
+			if obj.Name() == "recover" {
+				return true
+			}
+		case *types.Func:
+			if obj.Pkg() != nil && c.isPoisonPkg(obj.Pkg().Path()) {
+				return true
+			}
+			if sig := obj.Signature(); sig.Recv() != nil {
+				if _, ok := lockMethods[obj.Name()]; ok && (c.lockTypeOf(sig.Recv().Type()) != lockNone || isLocker(sig.Recv().Type())) {
+					return true
+				}
+			}
+			if obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg {
+				if s := c.factSummary(obj); s != nil && (len(s.acquires)+len(s.releases)+len(s.locks)+len(s.escapes)+len(s.recovers) > 0) {
+					return true
+				}
+			}
+		}
+		_ = id
+	}
+	return false
+}
+
+// exportSyntaxFacts exports "cannot panic" facts for a package analysed
+// without SSA, from its syntax: a function cannot panic when its body has
+// no panic, no dynamic call, no call to a function that may panic, and (with
+// -implicit-panics) no index, slice, division, send or assertion that may
+// fail. It is conservative where the SSA analysis is precise.
+func (c *checker) exportSyntaxFacts() {
+	decls := map[*types.Func]*ast.FuncDecl{}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls[obj] = fd
+				}
+			}
+		}
+	}
+	memo := map[*types.Func]bool{}
+	var noPanic func(obj *types.Func) bool
+	noPanic = func(obj *types.Func) bool {
+		if v, ok := memo[obj]; ok {
+			return v
+		}
+		memo[obj] = false // recursion: may panic
+		fd := decls[obj]
+		v := fd != nil && (fd.Body == nil || c.bodyNoPanic(fd.Body, noPanic))
+		memo[obj] = v
+		return v
+	}
+	for obj := range decls {
+		if obj.Exported() && noPanic(obj) {
+			c.pass.ExportObjectFact(obj, &funcFact{NoPanic: true})
+		}
+	}
+}
+
+func (c *checker) bodyNoPanic(body *ast.BlockStmt, local func(*types.Func) bool) bool {
+	info := c.pass.TypesInfo
+	implicit := c.cfg.ImplicitPanics
+	ok := true
+	commaOK := map[ast.Expr]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				commaOK[ast.Unparen(n.Rhs[0])] = true
+			}
+			if implicit {
+				for _, l := range n.Lhs {
+					if ix, isIx := ast.Unparen(l).(*ast.IndexExpr); isIx {
+						if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); isMap {
+							ok = false // the map may be nil
+						}
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 2 && len(n.Values) == 1 {
+				commaOK[ast.Unparen(n.Values[0])] = true
+			}
+		case *ast.DeferStmt, *ast.GoStmt:
+			var call *ast.CallExpr
+			if d, isDefer := n.(*ast.DeferStmt); isDefer {
+				call = d.Call
+			} else {
+				call = n.(*ast.GoStmt).Call
+			}
+			for _, a := range call.Args {
+				ast.Inspect(a, func(m ast.Node) bool { return ok })
+			}
+			return false
+		case *ast.CallExpr:
+			if !c.callNoPanic(n, local) {
+				ok = false
+			}
+		case *ast.TypeAssertExpr:
+			if n.Type != nil && !commaOK[n] {
+				ok = false
+			}
+		case *ast.IndexExpr:
+			t := info.TypeOf(n.X)
+			if t == nil {
+				ok = false
+				break
+			}
+			switch u := t.Underlying().(type) {
+			case *types.Map, *types.Signature:
+			case *types.Array:
+				if !constIndexIn(info, n.Index, u.Len()) && implicit {
+					ok = false
+				}
+			default:
+				if implicit {
+					ok = false
+				}
+			}
+		case *ast.SliceExpr:
+			if implicit && (n.Low != nil || n.High != nil || n.Max != nil) {
+				ok = false
+			}
+		case *ast.BinaryExpr:
+			if implicit && (n.Op == token.QUO || n.Op == token.REM) && isInteger(info.TypeOf(n)) {
+				if tv, isConst := info.Types[n.Y]; !isConst || tv.Value == nil || constant.Sign(tv.Value) == 0 {
+					ok = false
+				}
+			}
+		case *ast.SendStmt:
+			if implicit {
+				ok = false
+			}
+		case *ast.RangeStmt:
+			if _, isFunc := info.TypeOf(n.X).Underlying().(*types.Signature); isFunc {
+				ok = false
+			}
+		case *ast.SelectorExpr:
+			if implicit {
+				switch ast.Unparen(n.X).(type) {
+				case *ast.CallExpr, *ast.IndexExpr:
+					if _, isPtr := info.TypeOf(n.X).Underlying().(*types.Pointer); isPtr {
+						ok = false
+					}
+				}
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+func constIndexIn(info *types.Info, idx ast.Expr, n int64) bool {
+	tv, ok := info.Types[idx]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	v, exact := constant.Int64Val(tv.Value)
+	return exact && v >= 0 && v < n
+}
+
+// callNoPanic: conversions, builtins other than panic and close, and static
+// calls of functions known not to panic.
+func (c *checker) callNoPanic(call *ast.CallExpr, local func(*types.Func) bool) bool {
+	info := c.pass.TypesInfo
+	fun := ast.Unparen(call.Fun)
+	if tv, ok := info.Types[fun]; ok && tv.IsType() {
+		return true
+	}
+	var id *ast.Ident
+	switch f := fun.(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		if sel := info.Selections[f]; sel != nil {
+			if sel.Kind() != types.MethodVal || isInterface(sel.Recv()) {
+				return false
+			}
+		}
+		id = f.Sel
+	case *ast.IndexExpr:
+		if x, ok := ast.Unparen(f.X).(*ast.Ident); ok {
+			id = x
+		} else if s, ok := ast.Unparen(f.X).(*ast.SelectorExpr); ok {
+			id = s.Sel
+		}
+	}
+	if id == nil {
+		return false
+	}
+	switch obj := info.Uses[id].(type) {
+	case *types.Builtin:
+		return obj.Name() != "panic" && obj.Name() != "close"
+	case *types.Func:
+		obj = obj.Origin()
+		if obj.Pkg() == c.pass.Pkg {
+			return local(obj)
+		}
+		s := c.factSummary(obj)
+		return s != nil && s.noPanic
+	}
+	return false
+}

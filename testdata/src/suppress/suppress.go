@@ -1,0 +1,32 @@
+package suppress
+
+import "sync"
+
+func swallow() { recover() }
+
+type T struct {
+	mu sync.Mutex
+	fn func()
+}
+
+func (t *T) Ignored() {
+	defer swallow()
+	//lockpoison:ignore fn never panics: it is a constant stub
+	t.mu.Lock()
+	t.fn()
+	t.mu.Unlock()
+}
+
+func (t *T) NoLint() {
+	defer swallow()
+	t.mu.Lock() //nolint:lockpoison // reviewed
+	t.fn()
+	t.mu.Unlock()
+}
+
+func (t *T) Reported() {
+	defer swallow()
+	t.mu.Lock() // want `t.mu stays locked if t.fn panics`
+	t.fn()
+	t.mu.Unlock()
+}
