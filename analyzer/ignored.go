@@ -1,4 +1,76 @@
 package analyzer
 
-// poisonIgnored reports discarded errors of runtime/poison checked calls.
-func (c *checker) poisonIgnored() {}
+import (
+	"go/ast"
+	"go/types"
+)
+
+// checkedMethods are the runtime/poison methods whose error says the lock
+// or registry is poisoned.
+var checkedMethods = map[string]map[string]bool{
+	"Mutex":    {"LockChecked": true},
+	"RWMutex":  {"LockChecked": true, "RLockChecked": true},
+	"Registry": {"Get": true, "Set": true, "Delete": true, "Update": true, "Range": true, "Len": true},
+}
+
+// poisonIgnored reports discarded errors of runtime/poison checked calls:
+// a call statement (also under go or defer), or an assignment of the error
+// to the blank identifier.
+func (c *checker) poisonIgnored() {
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ExprStmt:
+				c.checkDiscarded(n.X, true)
+			case *ast.GoStmt:
+				c.checkDiscarded(n.Call, true)
+			case *ast.DeferStmt:
+				c.checkDiscarded(n.Call, true)
+			case *ast.AssignStmt:
+				if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
+					if id, ok := n.Lhs[len(n.Lhs)-1].(*ast.Ident); ok && id.Name == "_" {
+						c.checkDiscarded(n.Rhs[0], true)
+					}
+				} else if len(n.Rhs) == 1 && len(n.Lhs) == 1 {
+					if id, ok := n.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+						c.checkDiscarded(n.Rhs[0], true)
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+func (c *checker) checkDiscarded(e ast.Expr, discarded bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !discarded {
+		return
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fn, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || !c.isPoisonPkg(fn.Pkg().Path()) {
+		return
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !checkedMethods[n.Obj().Name()][fn.Name()] {
+		return
+	}
+	if c.skipped(call.Pos(), CheckPoisonIgnored) {
+		return
+	}
+	x := shorten(types.ExprString(sel.X))
+	c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
+		"the error of "+x+"."+fn.Name()+" is discarded: a poisoned "+x+" goes unnoticed and its torn state is used"))
+}

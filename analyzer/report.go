@@ -74,12 +74,16 @@ func (c *checker) flush() {
 		if c.skipped(f.at(), f.check) {
 			continue
 		}
+		// A panic recovered only by test code is the test's business.
+		if !c.cfg.Tests && f.recoverPos.IsValid() && strings.HasSuffix(c.pass.Fset.File(f.recoverPos).Name(), "_test.go") {
+			continue
+		}
 		c.pass.Report(c.diagnostic(f))
 	}
 }
 
 func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
-	lock := f.lock.p.String()
+	lock := c.lockName(f.lock)
 	what := c.describe(f.panic)
 	recovered := f.recoverDesc
 	if recovered == "" {
@@ -113,6 +117,19 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	}
 	d.SuggestedFixes = c.fixes(f)
 	return d
+}
+
+// lockName is the lock as the source writes it at its Lock call, when that
+// is in this package, else as its path.
+func (c *checker) lockName(l unwinding) string {
+	if l.pos.IsValid() {
+		if call, ok := c.nodeAt(l.pos).(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				return shorten(types.ExprString(sel.X))
+			}
+		}
+	}
+	return l.p.String()
 }
 
 // skipped: generated files, _test.go files (without -tests), and
@@ -315,4 +332,8 @@ func (c *checker) nodeAt(pos token.Pos) ast.Node {
 		}
 	}
 	return c.nodes[pos]
+}
+
+func analysisDiagnostic(pos token.Pos, check, msg string) analysis.Diagnostic {
+	return analysis.Diagnostic{Pos: pos, Category: check, Message: msg}
 }

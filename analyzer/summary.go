@@ -105,7 +105,11 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		})
 	}
 	slices.SortFunc(f.Escapes, func(a, b factEscape) int { return strings.Compare(a.String(), b.String()) })
-	f.Recovers = slices.Clone(s.recovers)
+	if !std {
+		// The standard library's recovering helpers (testing's tRunner,
+		// fmt's catchPanic) report or re-panic: none is exported.
+		f.Recovers = slices.Clone(s.recovers)
+	}
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
 		f.Locks == nil && f.Escapes == nil && f.Recovers == nil {
 		return nil

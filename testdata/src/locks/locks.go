@@ -113,7 +113,7 @@ func (s *State) Unlock() { s.mu.Unlock() } // want Unlock:"releases\\(\\$0.mu W\
 
 func (s *State) Update() { // want Update:"locks\\(\\$0.mu W\\)"
 	defer swallow()
-	s.Lock() // want `s.mu stays locked if s.fn panics`
+	s.Lock() // want `s stays locked if s.fn panics`
 	s.fn()
 	s.Unlock()
 }
