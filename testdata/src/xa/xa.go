@@ -1,0 +1,164 @@
+// Package xa is a library whose facts package xb uses.
+package xa
+
+import (
+	"errors"
+	"log"
+	"sync"
+)
+
+// Add cannot panic: calls to it are not panic points in other packages.
+func Add(a, b int) int { return a + b } // want Add:"nopanic"
+
+// Check may panic.
+func Check(v int) int {
+	if v < 0 {
+		panic(errors.New("negative"))
+	}
+	return v
+}
+
+// State's wrapper methods act as its lock in other packages.
+type State struct {
+	mu   sync.Mutex
+	Data map[string]int
+}
+
+func (s *State) Lock()   { s.mu.Lock() }   // want Lock:"acquires\\(\\$0.mu W\\)"
+func (s *State) Unlock() { s.mu.Unlock() } // want Unlock:"releases\\(\\$0.mu W\\)"
+
+// Cache has sections that a panic leaves behind when it escapes.
+type Cache struct {
+	mu    sync.Mutex
+	items map[string]string
+	n     int
+	Fetch func(string) string
+}
+
+func NewCache() *Cache { return &Cache{items: map[string]string{}} } // want NewCache:"nopanic"
+
+// Load holds c.mu without defer while c.Fetch may panic.
+func (c *Cache) Load(k string) string { // want Load:"escapes\\(\\$0.mu held at xa.go:42 by c.Fetch panics\\)"
+	c.mu.Lock()
+	v := c.Fetch(k)
+	c.items[k] = v
+	c.mu.Unlock()
+	return v
+}
+
+// Store writes c.n, then c.Fetch may panic: the deferred unlock releases a
+// torn cache.
+func (c *Cache) Store(k string) { // want Store:"escapes\\(\\$0.mu torn at xa.go:52 by c.Fetch panics\\)"
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	c.items[k] = c.Fetch(k)
+}
+
+// Len is the nearby correct form: no escaping section.
+func (c *Cache) Len() int { // want Len:"locks\\(\\$0.mu W\\)"
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.items)
+}
+
+// Go runs fn in a goroutine under a swallowing recover.
+func Go(fn func()) { // want Go:"recovers\\(0\\)"
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				log.Print(r)
+			}
+		}()
+		fn()
+	}()
+}
+
+// Try runs fn under a recover and returns the panic as an error.
+func Try(fn func()) (err error) { // want Try:"recovers\\(0\\)"
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("panic")
+		}
+	}()
+	fn()
+	return nil
+}
+
+// Register stores fn to call it later: fn is not run under a recover here.
+var hooks []func()
+
+func Register(fn func()) { hooks = append(hooks, fn) } // want Register:"nopanic"
+
+// Txn: Commit may panic holding t.lock without defer; Rollback locks it.
+type Txn struct {
+	lock  sync.Mutex
+	ops   []string
+	Apply func(string)
+}
+
+func (t *Txn) Commit() { // want Commit:"escapes\\(\\$0.lock held at xa.go:101 by t.Apply panics\\)"
+	t.lock.Lock()
+	for _, op := range t.ops {
+		t.Apply(op)
+	}
+	t.lock.Unlock()
+}
+
+func (t *Txn) Rollback() { // want Rollback:"locks\\(\\$0.lock W\\)"
+	t.lock.Lock()
+	t.ops = nil
+	t.lock.Unlock()
+}
+
+// Mutually recursive functions with locks terminate.
+type Tree struct {
+	mu    sync.Mutex
+	kids  []*Tree
+	Visit func(*Tree)
+}
+
+func (t *Tree) Even(d int) { // want Even:"escapes"
+	t.mu.Lock()
+	if d > 0 {
+		for _, k := range t.kids {
+			k.Odd(d - 1)
+		}
+	}
+	t.Visit(t)
+	t.mu.Unlock()
+}
+
+func (t *Tree) Odd(d int) { // want Odd:"escapes"
+	t.mu.Lock()
+	if d > 0 {
+		for _, k := range t.kids {
+			k.Even(d - 1)
+		}
+	}
+	t.mu.Unlock()
+}
+
+// Generic types and functions carry facts through their origin.
+type Map[K comparable, V any] struct {
+	mu     sync.Mutex
+	m      map[K]V
+	OnMiss func(K) V
+}
+
+func (m *Map[K, V]) Get(k K) V { // want Get:"escapes\\(\\$0.mu held"
+	m.mu.Lock()
+	v, ok := m.m[k]
+	if !ok {
+		v = m.OnMiss(k)
+	}
+	m.mu.Unlock()
+	return v
+}
+
+func Max[T int | float64](a, b T) T { // want Max:"nopanic"
+	if a > b {
+		return a
+	}
+	return b
+}
