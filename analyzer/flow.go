@@ -343,8 +343,11 @@ func (a *fnAnalysis) writeInstr(st *state, instr ssa.Instruction) {
 // on a field or package-level variable.
 func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Function, s *summary, inputs []ssa.Value) {
 	if s.writes != 0 {
+		// A callee writing through an input writes guarded state when the
+		// input is a guarded field or variable itself (s.list.Push(x)),
+		// not the lock's owner (t.cacheString(off) memoizing into t).
 		for i, in := range inputs {
-			if i < 63 && s.writes&(1<<i) != 0 {
+			if i < 63 && s.writes&(1<<i) != 0 && isFieldOrGlobal(a.fn, in) {
 				a.written(st, in)
 			}
 		}
@@ -438,4 +441,11 @@ func intersect(a, b []effect) []effect {
 		}
 	}
 	return out
+}
+
+// isFieldOrGlobal reports whether v is (the address of) a field or a
+// package-level variable, not a root such as a receiver.
+func isFieldOrGlobal(fn *ssa.Function, v ssa.Value) bool {
+	p := pathOf(fn, v)
+	return p != nil && (p.kind == pathGlobal || len(p.fields) > 0)
 }

@@ -1,6 +1,9 @@
 package guarded
 
-import "sync"
+import (
+	"errors"
+	"sync"
+)
 
 func swallow() { recover() }
 
@@ -67,3 +70,58 @@ func RegisterLast(name string, f func() int) {
 	count++
 	registry[name] = f
 }
+
+// A helper that memoizes into the lock's owner does not tear the state the
+// lock guards: only writes of the guarded fields count.
+type Table struct {
+	mu      sync.Mutex
+	strings map[int]string
+	index   map[string]int
+	list    *list
+	raw     []byte
+}
+
+type list struct{ items []string }
+
+func (l *list) push(s string) { l.items = append(l.items, s) }
+
+func (t *Table) str(off int) string {
+	if s, ok := t.strings[off]; ok {
+		return s
+	}
+	s := string(t.raw[off:])
+	t.strings[off] = s
+	return s
+}
+
+func (t *Table) Build(n int) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = errBuild
+		}
+	}()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	m := map[string]int{}
+	for i := 0; i < n; i++ {
+		m[t.str(i)] = i
+	}
+	t.index = m
+	return nil
+}
+
+// A pointer-receiver method called on a guarded field writes it.
+func (t *Table) Append(n int) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = errBuild
+		}
+	}()
+	t.mu.Lock() // want `t.list is left half-updated if the slice bounds of t.raw\[n:\] are out of range`
+	defer t.mu.Unlock()
+	t.list.push("x")
+	t.list.push(string(t.raw[n:]))
+	return nil
+}
+
+var errBuild = errors.New("build failed")
