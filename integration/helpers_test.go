@@ -93,7 +93,16 @@ type result struct {
 }
 
 func (r result) String() string {
-	return "exit " + strconv.Itoa(r.code) + "\n--- stdout:\n" + r.stdout + "\n--- stderr:\n" + r.stderr
+	return "exit " + strconv.Itoa(r.code) + "\n--- stdout:\n" + clip(r.stdout) + "\n--- stderr:\n" + clip(r.stderr)
+}
+
+// clip shortens long tool output for the test log.
+func clip(s string) string {
+	const max = 6000
+	if len(s) <= max {
+		return s
+	}
+	return s[:max/2] + "\n[... " + strconv.Itoa(len(s)-max) + " bytes clipped ...]\n" + s[len(s)-max/2:]
 }
 
 // run runs name args in dir and returns its outputs and exit code. It fails
