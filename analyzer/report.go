@@ -105,7 +105,7 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 		msg = fmt.Sprintf("the recover handler locks %s, which is still held if %s: the handler deadlocks",
 			lock, what)
 	}
-	d := analysis.Diagnostic{Pos: f.at(), Category: f.check, Message: msg}
+	d := analysis.Diagnostic{Pos: f.at(), Category: f.check, Message: msg + c.fixNote(f)}
 	if f.check == CheckHandlerRelock && f.lock.pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.lock.pos, Message: lock + " is locked here"})
 	}

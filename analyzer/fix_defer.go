@@ -1,0 +1,499 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Fixes for lock-leak: defer the unlock, or wrap the section in a func
+// literal with a deferred unlock.
+
+const (
+	msgDefer = "Defer the unlock"
+	msgWrap  = "Wrap the section in a func with a deferred unlock"
+)
+
+// lockOps are the methods that take or release a lock.
+var lockOps = map[string]bool{
+	"Lock": true, "RLock": true, "Unlock": true, "RUnlock": true,
+	"TryLock": true, "TryRLock": true, "LockChecked": true, "RLockChecked": true,
+}
+
+// lockOp is a call of a lock method on the section's lock.
+type lockOp struct {
+	call   *ast.CallExpr
+	name   string
+	stmt   ast.Stmt // the ExprStmt holding the call, if it is one
+	nested bool     // inside a func literal within the function
+}
+
+// leak is the analysis of a lock-leak section for its fixes.
+type leak struct {
+	c      *checker
+	ls     *lockSite
+	body   *ast.BlockStmt // the enclosing function's body
+	list   []ast.Stmt     // the statement list holding the Lock statement
+	idx    int            // its index there
+	stmt   *ast.ExprStmt  // the Lock statement
+	unlock string         // "Unlock" or "RUnlock"
+	recv   string         // the lock's source text
+	indent string
+	ops    []lockOp // lock operations on the same lock in the function
+	loop   bool     // the Lock is inside a loop of the function
+}
+
+func (c *checker) leakFixes(ls *lockSite) ([]analysis.SuggestedFix, string) {
+	n := len(ls.stack)
+	if n < 2 {
+		return nil, "the Lock call is not a statement"
+	}
+	stmt, ok := ls.stack[n-2].(*ast.ExprStmt)
+	if !ok || stmt.X != ls.call && ast.Unparen(stmt.X) != ls.call {
+		return nil, "the Lock call is not a statement"
+	}
+	body, fi := funcBody(ls.stack)
+	if body == nil {
+		return nil, "the Lock call is not in a function"
+	}
+	if c.inHandler(ls.stack) {
+		return nil, "the lock is taken in a recover handler"
+	}
+	list, idx := stmtList(ls.stack, n-2)
+	if list == nil {
+		return nil, "the Lock statement is not in a block"
+	}
+	indent, ok := ls.ownLine(stmt)
+	if !ok {
+		return nil, "the Lock statement shares its line"
+	}
+	lk := &leak{c: c, ls: ls, body: body, list: list, idx: idx, stmt: stmt,
+		unlock: "Unlock", recv: ls.text(ls.recv), indent: indent}
+	if ls.sel.Sel.Name == "RLock" {
+		lk.unlock = "RUnlock"
+	}
+	for _, nd := range ls.stack[fi+1:] {
+		switch nd.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			lk.loop = true
+		}
+	}
+	lk.collectOps()
+	for _, op := range lk.ops {
+		if op.nested {
+			return nil, lk.recv + " is locked or unlocked in a func literal"
+		}
+	}
+	if fix := lk.deferFix(); fix != nil {
+		return []analysis.SuggestedFix{*fix}, ""
+	}
+	fix, why := lk.wrapFix()
+	if fix == nil {
+		return nil, why
+	}
+	return []analysis.SuggestedFix{*fix}, ""
+}
+
+// collectOps finds the lock operations on the section's lock in the
+// function (nested func literals included, marked).
+func (lk *leak) collectOps() {
+	c := lk.c
+	ast.PreorderStack(lk.body, nil, func(n ast.Node, stack []ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call == lk.ls.call {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !lockOps[sel.Sel.Name] || !c.sameExpr(sel.X, lk.ls.recv) {
+			return true
+		}
+		op := lockOp{call: call, name: sel.Sel.Name}
+		for _, s := range stack {
+			if _, ok := s.(*ast.FuncLit); ok {
+				op.nested = true
+			}
+		}
+		if len(stack) > 0 {
+			if es, ok := stack[len(stack)-1].(*ast.ExprStmt); ok {
+				op.stmt = es
+			}
+		}
+		lk.ops = append(lk.ops, op)
+		return true
+	})
+}
+
+// within reports whether n lies inside the statements list[from:to].
+func within(n ast.Node, list []ast.Stmt, from, to int) bool {
+	if from >= to || to > len(list) {
+		return false
+	}
+	return list[from].Pos() <= n.Pos() && n.End() <= list[to-1].End()
+}
+
+// deferFix: the section ends at the end of the function, or every unlock
+// is followed by a return: defer the unlock and delete the explicit ones.
+func (lk *leak) deferFix() *analysis.SuggestedFix {
+	if lk.loop {
+		return nil
+	}
+	rest := len(lk.list)
+	var unlocks []lockOp
+	for _, op := range lk.ops {
+		if !within(op.call, lk.list, lk.idx+1, rest) {
+			continue // another section of the function, before this one
+		}
+		if op.name != lk.unlock || op.stmt == nil {
+			return nil
+		}
+		unlocks = append(unlocks, op)
+	}
+	if len(unlocks) == 0 {
+		return nil // held at exit on purpose, or released elsewhere
+	}
+	// Control must not leave the statement list other than by a return.
+	if lk.escapes(lk.list[lk.idx+1:], true) {
+		return nil
+	}
+	last := lk.list[len(lk.list)-1]
+	if _, ok := last.(*ast.ReturnStmt); !ok {
+		// Falling off the end: only from the function's body, through an
+		// unlock.
+		if !sameList(lk.list, lk.body.List) || !isOp(unlocks, last) {
+			return nil
+		}
+	}
+	// Every unlock is followed by a return (or ends the body); every
+	// return is preceded by an unlock.
+	ok := true
+	follows := map[ast.Stmt]bool{}
+	for _, op := range unlocks {
+		list, j := lk.listOf(op.stmt)
+		if list == nil {
+			return nil
+		}
+		if j+1 < len(list) {
+			ret, isRet := list[j+1].(*ast.ReturnStmt)
+			if !isRet || !lk.c.safeResults(ret) {
+				return nil
+			}
+			follows[ret] = true
+		} else if !sameList(list, lk.body.List) {
+			return nil
+		}
+		if _, ok := lk.ls.ownLine(op.stmt); !ok {
+			return nil
+		}
+	}
+	for _, s := range lk.list[lk.idx+1:] {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if !follows[n] {
+					ok = false
+				}
+			case *ast.DeferStmt:
+				// It would run before the deferred unlock instead of after
+				// the explicit one.
+				ok = false
+			}
+			return ok
+		})
+	}
+	if !ok {
+		return nil
+	}
+	edits := []analysis.TextEdit{lk.insertAfterLine(lk.stmt, "defer "+lk.recv+"."+lk.unlock+"()")}
+	for _, op := range unlocks {
+		edits = append(edits, lk.deleteLine(op.stmt))
+	}
+	return &analysis.SuggestedFix{Message: msgDefer, TextEdits: edits}
+}
+
+func sameList(a, b []ast.Stmt) bool {
+	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0])
+}
+
+func isOp(ops []lockOp, s ast.Stmt) bool {
+	for _, op := range ops {
+		if op.stmt == s {
+			return true
+		}
+	}
+	return false
+}
+
+// listOf finds the statement list holding s, within the function body.
+func (lk *leak) listOf(s ast.Stmt) ([]ast.Stmt, int) {
+	var list []ast.Stmt
+	idx := -1
+	ast.Inspect(lk.body, func(n ast.Node) bool {
+		if idx >= 0 {
+			return false
+		}
+		var l []ast.Stmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			l = n.List
+		case *ast.CaseClause:
+			l = n.Body
+		case *ast.CommClause:
+			l = n.Body
+		}
+		for j, x := range l {
+			if x == s {
+				list, idx = l, j
+			}
+		}
+		return true
+	})
+	return list, idx
+}
+
+// escapes reports whether control may leave stmts other than by falling
+// through (or, with returnOK, by a return): a goto, a labeled statement,
+// or a break/continue that targets a statement outside.
+func (lk *leak) escapes(stmts []ast.Stmt, returnOK bool) bool {
+	esc := false
+	for _, s := range stmts {
+		ast.PreorderStack(s, nil, func(n ast.Node, stack []ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.LabeledStmt:
+				esc = true
+			case *ast.ReturnStmt:
+				if !returnOK {
+					esc = true
+				}
+			case *ast.BranchStmt:
+				if n.Label != nil || n.Tok == token.GOTO {
+					esc = true
+					break
+				}
+				inner := false
+				for _, p := range stack {
+					switch p.(type) {
+					case *ast.ForStmt, *ast.RangeStmt:
+						inner = true
+					case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+						if n.Tok == token.BREAK {
+							inner = true
+						}
+					}
+				}
+				if n.Tok == token.FALLTHROUGH {
+					inner = false
+					for _, p := range stack {
+						if _, ok := p.(*ast.SwitchStmt); ok {
+							inner = true
+						}
+					}
+				}
+				if !inner {
+					esc = true
+				}
+			}
+			return !esc
+		})
+	}
+	return esc
+}
+
+// safeResults reports whether evaluating ret's results while still
+// holding the lock (now released by the deferred unlock, after them)
+// cannot block or re-lock: no calls of this package's functions or of
+// func values, no receives.
+func (c *checker) safeResults(ret *ast.ReturnStmt) bool {
+	ok := true
+	for _, r := range ret.Results {
+		ast.Inspect(r, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.UnaryExpr:
+				if n.Op == token.ARROW {
+					ok = false
+				}
+			case *ast.CallExpr:
+				if tv, has := c.pass.TypesInfo.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
+					break
+				}
+				var obj types.Object
+				switch fun := ast.Unparen(n.Fun).(type) {
+				case *ast.Ident:
+					obj = c.pass.TypesInfo.Uses[fun]
+				case *ast.SelectorExpr:
+					obj = c.pass.TypesInfo.Uses[fun.Sel]
+				}
+				fn, isFunc := obj.(*types.Func)
+				if !isFunc || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
+					ok = false
+				}
+			}
+			return ok
+		})
+	}
+	return ok
+}
+
+// insertAfterLine inserts a statement on a new line after s (after its
+// trailing comment), at s's indentation.
+func (lk *leak) insertAfterLine(s ast.Node, text string) analysis.TextEdit {
+	at := lk.ls.tf.Pos(lk.ls.lineEnd(s.End()))
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n" + lk.indent + text)}
+}
+
+// deleteLine deletes the line of s (alone on it): a trailing comment is
+// kept on its own line.
+func (lk *leak) deleteLine(s ast.Node) analysis.TextEdit {
+	ls := lk.ls
+	start, end := ls.lineStart(s.Pos()), ls.lineEnd(s.End())
+	after := strings.TrimSpace(string(ls.src[ls.off(s.End()):end]))
+	if after != "" {
+		// Keep the comment: delete just the statement and the space after.
+		e := ls.off(s.End())
+		for e < end && (ls.src[e] == ' ' || ls.src[e] == '\t') {
+			e++
+		}
+		return analysis.TextEdit{Pos: s.Pos(), End: ls.tf.Pos(e)}
+	}
+	if end < len(ls.src) {
+		end++ // the newline
+	}
+	return analysis.TextEdit{Pos: ls.tf.Pos(start), End: ls.tf.Pos(end)}
+}
+
+// wrapFix: Lock ... Unlock in one statement list, nothing leaving it:
+// func() { Lock(); defer Unlock(); ... }().
+func (lk *leak) wrapFix() (*analysis.SuggestedFix, string) {
+	end := -1
+	for j := lk.idx + 1; j < len(lk.list); j++ {
+		for _, op := range lk.ops {
+			if !within(op.call, lk.list, j, j+1) {
+				continue
+			}
+			if op.stmt == lk.list[j] && op.name == lk.unlock {
+				end = j
+			} else {
+				return nil, "the section does not end in one block"
+			}
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		return nil, "the section does not end in one block"
+	}
+	inner := lk.list[lk.idx+1 : end]
+	if lk.escapes(inner, false) {
+		return nil, "control leaves the section by a return, break, continue or goto"
+	}
+	bad := ""
+	for _, s := range inner {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.DeferStmt:
+				bad = "the section defers a call"
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+					if b, ok := lk.c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
+						bad = "the section calls recover"
+					}
+				}
+			case *ast.BasicLit:
+				if n.Kind == token.STRING && strings.HasPrefix(n.Value, "`") && strings.Contains(n.Value, "\n") {
+					bad = "the section has a multi-line raw string"
+				}
+			}
+			return bad == ""
+		})
+	}
+	if bad != "" {
+		return nil, bad
+	}
+	// Names declared in the section and used after it.
+	after := lk.list[end].End()
+	for _, s := range inner {
+		for _, obj := range lk.c.declared(s) {
+			for id, u := range lk.c.pass.TypesInfo.Uses {
+				if u == obj && id.Pos() > after {
+					return nil, "the section declares " + obj.Name() + ", used after it"
+				}
+			}
+		}
+	}
+	unl := lk.list[end]
+	if _, ok := lk.ls.ownLine(unl); !ok {
+		return nil, "the unlock statement shares its line"
+	}
+	ls := lk.ls
+	var b strings.Builder
+	in := lk.indent
+	b.WriteString(in + "func() {\n")
+	b.WriteString(in + "\t" + strings.TrimRight(string(ls.src[ls.off(lk.stmt.Pos()):ls.lineEnd(lk.stmt.End())]), " \t") + "\n")
+	b.WriteString(in + "\tdefer " + lk.recv + "." + lk.unlock + "()\n")
+	mid := string(ls.src[ls.lineEnd(lk.stmt.End()):ls.lineStart(unl.Pos())])
+	mid = strings.TrimPrefix(mid, "\n")
+	for _, line := range strings.SplitAfter(mid, "\n") {
+		if line == "" {
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			b.WriteString("\n")
+		} else {
+			b.WriteString("\t" + line)
+		}
+	}
+	b.WriteString(in + "}()")
+	if trail := strings.TrimSpace(string(ls.src[ls.off(unl.End()):ls.lineEnd(unl.End())])); trail != "" {
+		b.WriteString(" " + trail)
+	}
+	start := ls.tf.Pos(ls.lineStart(lk.stmt.Pos()))
+	stop := ls.tf.Pos(ls.lineEnd(unl.End()))
+	return &analysis.SuggestedFix{Message: msgWrap, TextEdits: []analysis.TextEdit{{Pos: start, End: stop, NewText: []byte(b.String())}}}, ""
+}
+
+// declared returns the objects that statement s declares in its block.
+func (c *checker) declared(s ast.Stmt) []types.Object {
+	var objs []types.Object
+	add := func(id *ast.Ident) {
+		if obj := c.pass.TypesInfo.Defs[id]; obj != nil {
+			objs = append(objs, obj)
+		}
+	}
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE {
+			for _, l := range s.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					add(id)
+				}
+			}
+		}
+	case *ast.DeclStmt:
+		if gd, ok := s.Decl.(*ast.GenDecl); ok {
+			for _, sp := range gd.Specs {
+				switch sp := sp.(type) {
+				case *ast.ValueSpec:
+					for _, id := range sp.Names {
+						add(id)
+					}
+				case *ast.TypeSpec:
+					add(sp.Name)
+				}
+			}
+		}
+	}
+	return objs
+}
