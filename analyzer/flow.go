@@ -93,7 +93,7 @@ type fnAnalysis struct {
 }
 
 // maxBlocks caps the functions analyzed; larger ones are summarised
-// conservatively.
+// conservatively (may panic, no effects) and reported if they lock.
 const maxBlocks = 4000
 
 func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {

@@ -106,6 +106,9 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 			lock, what)
 	}
 	d := analysis.Diagnostic{Pos: f.at(), Category: f.check, Message: msg + c.fixNote(f)}
+	if call, ok := c.nodeAt(f.at()).(*ast.CallExpr); ok {
+		d.Pos, d.End = call.Pos(), call.End() // the whole call: c.mu.Lock()
+	}
 	if f.check == CheckHandlerRelock && f.lock.pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.lock.pos, Message: lock + " is locked here"})
 	}

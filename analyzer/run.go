@@ -45,6 +45,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		covers:   make(map[*ssa.Function]recoverSite),
 		findings: make(map[findingKey]*finding),
 	}
+	c.checkDirectives()
 	if !c.needSSA() {
 		c.exportSyntaxFacts()
 		return nil
@@ -63,6 +64,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	c.exportFacts(funcs)
 	c.poisonIgnored()
 	c.flush()
+	c.reportCapped()
 	return nil
 }
 
