@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -26,10 +27,18 @@ type state struct {
 	held     []heldLock   // sorted by key
 	defers   []*deferInfo // registered defers, in order
 	released []effect     // input-relative locks released but not acquired here
+	pending  []pending    // LockChecked calls of this block, acquired if their error is nil
+}
+
+// pending is a checked acquisition waiting for the branch on its error.
+type pending struct {
+	err ssa.Value
+	h   heldLock
 }
 
 func (s *state) clone() *state {
-	return &state{held: slices.Clone(s.held), defers: slices.Clone(s.defers), released: slices.Clone(s.released)}
+	return &state{held: slices.Clone(s.held), defers: slices.Clone(s.defers), released: slices.Clone(s.released),
+		pending: slices.Clone(s.pending)}
 }
 
 func (s *state) find(key string) int {
@@ -120,9 +129,10 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 		if !live {
 			continue
 		}
-		for _, s := range b.Succs {
+		for i, s := range b.Succs {
+			out := a.edge(out, b, i)
 			if in[s.Index] == nil {
-				in[s.Index] = out.clone()
+				in[s.Index] = out
 				work = append(work, s)
 			} else if in[s.Index].merge(out) {
 				work = append(work, s)
@@ -138,6 +148,44 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 	}
 	a.finish()
 	return a.sum, a.full
+}
+
+// edge returns the state on b's i'th out edge: a checked acquisition holds
+// the lock on the branch where its error is nil, and nowhere else.
+func (a *fnAnalysis) edge(out *state, b *ssa.BasicBlock, i int) *state {
+	st := out.clone()
+	st.pending = nil
+	if len(out.pending) == 0 {
+		return st
+	}
+	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return st
+	}
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok || cmp.Op != token.EQL && cmp.Op != token.NEQ {
+		return st
+	}
+	for _, p := range out.pending {
+		if !(cmp.X == p.err && isNilConst(cmp.Y) || cmp.Y == p.err && isNilConst(cmp.X)) {
+			continue
+		}
+		// EQL: the true edge (0) is err == nil; NEQ: the false edge (1).
+		if cmp.Op == token.EQL && i == 0 || cmp.Op == token.NEQ && i == 1 {
+			st.acquire(p.h)
+		}
+	}
+	return st
+}
+
+// acquire adds h to the held locks.
+func (s *state) acquire(h heldLock) {
+	if i := s.find(h.key); i >= 0 {
+		s.held[i] = h
+		return
+	}
+	s.held = append(s.held, h)
+	slices.SortFunc(s.held, func(x, y heldLock) int { return strings.Compare(x.key, y.key) })
 }
 
 // transfer runs the instructions of b; it returns the state at the end and
@@ -206,19 +254,11 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 			key := e.p.key()
 			st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
 			h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: cc.Pos(), loc: a.c.loc(cc.Pos())}
-			if i := st.find(key); i >= 0 {
-				st.held[i] = h
-			} else {
-				st.held = append(st.held, h)
-				slices.SortFunc(st.held, func(x, y heldLock) int {
-					if x.key < y.key {
-						return -1
-					} else if x.key > y.key {
-						return 1
-					}
-					return 0
-				})
+			if call, ok := instr.(*ssa.Call); ok && lc.checked {
+				st.pending = append(st.pending, pending{call, h})
+				continue
 			}
+			st.acquire(h)
 		}
 		return true
 	}

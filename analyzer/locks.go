@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strings"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -21,6 +22,7 @@ type lockCall struct {
 	acquire []effect
 	release []effect
 	poison  bool
+	checked bool // LockChecked/RLockChecked: acquired only when the error is nil
 }
 
 // lockCallOf classifies a call as a lock operation: a method of sync.Mutex,
@@ -41,7 +43,9 @@ func (c *checker) lockCallOf(fn *ssa.Function, cc *ssa.CallCommon) *lockCall {
 	if recv != nil && isLockName {
 		switch c.lockTypeOf(recv.Type()) {
 		case lockPrimitive, lockPoison:
-			return primitiveLockCall(fn, recv, m.acquire, m.write, c.lockTypeOf(recv.Type()) == lockPoison)
+			lc := primitiveLockCall(fn, recv, m.acquire, m.write, c.lockTypeOf(recv.Type()) == lockPoison)
+			lc.checked = strings.HasSuffix(name, "Checked")
+			return lc
 		}
 	}
 	if callee != nil {

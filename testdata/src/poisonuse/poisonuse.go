@@ -64,3 +64,19 @@ func (j *Jobs) Explicit(f func()) (err error) {
 	j.mu.Unlock()
 	return nil
 }
+
+// A checked acquisition holds the lock only when its error is nil: the
+// error path takes no lock.
+func (j *Jobs) CheckedHandler(f func() int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	if err := j.mu.LockChecked(); err != nil {
+		return fmt.Errorf("jobs %d: %w", f(), err)
+	}
+	j.done++
+	j.mu.Unlock()
+	return nil
+}
