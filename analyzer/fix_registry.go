@@ -1,6 +1,601 @@
 package analyzer
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
 
-// registryFix: "Use poison.Registry" (not yet).
-func (pl *poisonLock) registryFix(f *finding) *analysis.SuggestedFix { return nil }
+	"golang.org/x/tools/go/analysis"
+)
+
+// Fix for torn-state where the lock guards exactly one map: replace the
+// lock and the map by a poison.Registry[K, V].
+//
+// Handled shapes (anything else: no Registry fix):
+//   - the lock is a struct field (see poisonLock), used only by Lock/RLock
+//     statements at the top level of a function's body, each followed by
+//     a deferred unlock (the section runs to the end) or by one explicit
+//     unlock statement later in the same body;
+//   - the map is a field of the same struct, the only field written in
+//     those sections, each of which uses it exactly once (so that removing
+//     the lock keeps each operation atomic), as
+//     m[k] = v (Set), delete(m, k) (Delete), v, ok := m[k] or v := m[k]
+//     (Get), n := len(m) (Len);
+//   - each such function has an error as its last result: the new error is
+//     returned with zero values for the other results;
+//   - elsewhere, the map appears only as the key of a composite literal
+//     initialising it empty (map[K]V{} or make), which is dropped.
+
+const msgRegistry = "Use poison.Registry"
+
+// regSection is one function's section on the lock.
+type regSection struct {
+	fn     *ast.FuncDecl
+	lock   ast.Stmt
+	unlock ast.Stmt // the deferred or explicit unlock
+	from   int      // the section: fn.Body.List[from:to]
+	to     int
+	use    *regUse
+}
+
+// regUse is the use of the map in a section.
+type regUse struct {
+	stmt ast.Stmt
+	op   string // Set, Delete, Get, Len
+	m    ast.Expr
+	args []ast.Expr
+	lhs  []ast.Expr // Get, Len: the defined variables
+}
+
+func (pl *poisonLock) registryFix(f *finding) *analysis.SuggestedFix {
+	fix, _ := pl.registry(f)
+	return fix
+}
+
+func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
+	c, info := pl.c, pl.c.pass.TypesInfo
+	if pl.strct == nil {
+		return nil, "the lock is not a struct field"
+	}
+	// The sections: every use of the lock.
+	sections := map[*ast.FuncDecl]*regSection{}
+	var lockIdents []*ast.Ident
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if u, ok := info.Uses[id].(*types.Var); ok && u.Origin() == pl.v {
+					lockIdents = append(lockIdents, id)
+				}
+			}
+			return true
+		})
+	}
+	for _, id := range lockIdents {
+		fn, stmt, method := pl.lockStmtOf(id)
+		if fn == nil {
+			return nil, "the lock is used other than by Lock and Unlock statements"
+		}
+		s := sections[fn]
+		if s == nil {
+			s = &regSection{fn: fn, from: -1, to: -1}
+			sections[fn] = s
+		}
+		idx := -1
+		for i, st := range fn.Body.List {
+			if st == stmt {
+				idx = i
+			}
+		}
+		switch {
+		case idx < 0:
+			return nil, "a lock operation is nested in a block"
+		case method == "Lock" || method == "RLock":
+			if s.lock != nil {
+				return nil, "a function locks twice"
+			}
+			s.lock, s.from = stmt, idx+1
+		default:
+			if s.unlock != nil {
+				return nil, "a function unlocks twice"
+			}
+			s.unlock = stmt
+			if _, ok := stmt.(*ast.DeferStmt); ok {
+				s.to = len(fn.Body.List)
+				if idx != s.from {
+					return nil, "the deferred unlock does not follow the lock"
+				}
+				s.from = idx + 1
+			} else {
+				s.to = idx
+			}
+		}
+	}
+	for _, s := range sections {
+		if s.lock == nil || s.unlock == nil || s.from < 0 || s.to < s.from {
+			return nil, "a section is not one run of statements"
+		}
+		if _, ok := s.unlock.(*ast.DeferStmt); !ok {
+			lk := &leak{c: c}
+			if lk.escapes(s.fn.Body.List[s.from:s.to], false) {
+				return nil, "control leaves a section"
+			}
+		}
+	}
+	// The map: the only field of the struct written in the sections.
+	st, _ := info.TypeOf(pl.strct).(*types.Struct)
+	if st == nil {
+		return nil, "no struct type"
+	}
+	fieldOfStruct := func(e ast.Expr) *types.Var {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		s := info.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal {
+			return nil
+		}
+		v := s.Obj().(*types.Var).Origin()
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Origin() == v {
+				return v
+			}
+		}
+		return nil
+	}
+	var m *types.Var
+	why := ""
+	for _, s := range sections {
+		for _, stmt := range s.fn.Body.List[s.from:s.to] {
+			ast.Inspect(stmt, func(n ast.Node) bool {
+				var targets []ast.Expr
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					why = "a section has a func literal"
+				case *ast.AssignStmt:
+					targets = n.Lhs
+				case *ast.IncDecStmt:
+					targets = []ast.Expr{n.X}
+				case *ast.UnaryExpr:
+					if n.Op == token.AND {
+						targets = []ast.Expr{n.X}
+					}
+				case *ast.CallExpr:
+					if len(n.Args) > 0 {
+						targets = []ast.Expr{n.Args[0]} // delete(m, k), clear(m)
+					}
+					if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+						targets = append(targets, sel.X) // a method of a field
+					}
+				}
+				for _, t := range targets {
+					for {
+						switch x := ast.Unparen(t).(type) {
+						case *ast.IndexExpr:
+							t = x.X
+							continue
+						case *ast.StarExpr:
+							t = x.X
+							continue
+						}
+						break
+					}
+					if v := fieldOfStruct(t); v != nil && v != pl.v {
+						if m != nil && m != v {
+							why = "the lock guards more than one field"
+						}
+						m = v
+					}
+				}
+				return why == ""
+			})
+		}
+	}
+	if why != "" {
+		return nil, why
+	}
+	if m == nil || !strings.HasSuffix(f.lock.wrote, m.Name()) {
+		return nil, "the lock does not guard a map"
+	}
+	if _, ok := m.Type().Underlying().(*types.Map); !ok || m.Embedded() || m.Exported() {
+		return nil, "the guarded field is not an unexported map"
+	}
+	var mField *ast.Field
+	for _, fld := range pl.strct.Fields.List {
+		if len(fld.Names) == 1 && fld.Names[0].Pos() == m.Pos() {
+			mField = fld
+		}
+	}
+	if mField == nil {
+		return nil, "the map is not declared alone"
+	}
+	mType, ok := ast.Unparen(mField.Type).(*ast.MapType)
+	if !ok {
+		return nil, "the map is not declared with a map type"
+	}
+
+	// Every use of the map.
+	var edits []analysis.TextEdit
+	srcs := map[*token.File][]byte{}
+	for _, file := range c.pass.Files {
+		if why != "" {
+			break
+		}
+		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || why != "" {
+				return why == ""
+			}
+			if u, ok := info.Uses[id].(*types.Var); !ok || u.Origin() != m {
+				return true
+			}
+			if e, ok := pl.dropInit(id, stack); ok {
+				edits = append(edits, e)
+				return true
+			}
+			fn := enclosingFuncDecl(stack)
+			s := sections[fn]
+			if s == nil {
+				why = "the map is used outside the lock"
+				return false
+			}
+			use := pl.regUseOf(id, stack, s)
+			if use == nil {
+				why = "the map is used other than by lookup, store, delete or len"
+				return false
+			}
+			if s.use != nil {
+				why = "a section uses the map more than once"
+				return false
+			}
+			s.use = use
+			return true
+		})
+	}
+	if why != "" {
+		return nil, why
+	}
+	// Rewrite each section.
+	for _, s := range sections {
+		if s.use == nil {
+			return nil, "a section does not use the map"
+		}
+		file, tf, src := c.source(s.fn.Pos())
+		if file == nil {
+			return nil, "the source is not available"
+		}
+		srcs[tf] = src
+		ls := &lockSite{file: file, tf: tf, src: src}
+		lk := &leak{c: c, ls: ls}
+		for _, st := range []ast.Stmt{s.lock, s.unlock, s.use.stmt} {
+			if _, ok := ls.ownLine(st); !ok {
+				return nil, "a statement of a section shares its line"
+			}
+		}
+		edits = append(edits, lk.deleteLine(s.lock), lk.deleteLine(s.unlock))
+		text, why := pl.regCall(s, ls)
+		if why != "" {
+			return nil, why
+		}
+		edits = append(edits, analysis.TextEdit{Pos: s.use.stmt.Pos(), End: s.use.stmt.End(), NewText: []byte(text)})
+	}
+	// The declarations: the lock goes, the map becomes a Registry.
+	file, tf, src := c.source(pl.strct.Pos())
+	if file == nil {
+		return nil, "the source is not available"
+	}
+	var lockField *ast.Field
+	for _, fld := range pl.strct.Fields.List {
+		if len(fld.Names) == 1 && fld.Names[0].Pos() == pl.v.Pos() {
+			lockField = fld
+		}
+	}
+	ls := &lockSite{file: file, tf: tf, src: src}
+	if _, ok := ls.ownLine(lockField); !ok {
+		return nil, "the lock's declaration shares its line"
+	}
+	keepSync := c.usesPkg(file, "sync", func(id *ast.Ident) bool { return id == pl.typ.X })
+	pkgName, imp, why := c.importEdit(file, tf, src, pl.typ.Pos(), c.cfg.PoisonImport, !keepSync)
+	if why != "" {
+		return nil, why
+	}
+	del := (&leak{c: c, ls: ls}).deleteLine(lockField)
+	if lockField.Doc != nil {
+		del.Pos = tf.Pos(ls.lineStart(lockField.Doc.Pos()))
+	}
+	regType := pkgName + ".Registry[" + ls.text(mType.Key) + ", " + ls.text(mType.Value) + "]"
+	edits = append(edits, c.formatDecl(file, tf, src, []analysis.TextEdit{
+		del,
+		{Pos: mField.Type.Pos(), End: mField.Type.End(), NewText: []byte(regType)},
+	})...)
+	if imp != nil {
+		edits = append(edits, *imp)
+	}
+	return &analysis.SuggestedFix{Message: msgRegistry, TextEdits: edits}, ""
+}
+
+// lockStmtOf returns, for a use of the lock, the function and the
+// statement x.mu.Lock() / x.mu.Unlock() / defer x.mu.Unlock() it is in.
+func (pl *poisonLock) lockStmtOf(id *ast.Ident) (*ast.FuncDecl, ast.Stmt, string) {
+	file := pl.c.fileOf(id.Pos())
+	var fn *ast.FuncDecl
+	var stmt ast.Stmt
+	method := ""
+	ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
+		if n != id {
+			return fn == nil
+		}
+		k := len(stack) - 1
+		sel, ok := stack[k].(*ast.SelectorExpr) // x.mu
+		if !ok || sel.Sel != id || k < 3 {
+			return false
+		}
+		msel, ok := stack[k-1].(*ast.SelectorExpr) // x.mu.Lock
+		if !ok || msel.X != sel {
+			return false
+		}
+		call, ok := stack[k-2].(*ast.CallExpr)
+		if !ok || call.Fun != msel || len(call.Args) != 0 {
+			return false
+		}
+		switch st := stack[k-3].(type) {
+		case *ast.ExprStmt:
+			stmt = st
+		case *ast.DeferStmt:
+			stmt = st
+			if msel.Sel.Name != "Unlock" && msel.Sel.Name != "RUnlock" {
+				return false
+			}
+		default:
+			return false
+		}
+		switch msel.Sel.Name {
+		case "Lock", "RLock", "Unlock", "RUnlock":
+			method = msel.Sel.Name
+		default:
+			return false
+		}
+		if k >= 5 {
+			fn, _ = stack[k-5].(*ast.FuncDecl) // FuncDecl > BlockStmt > stmt
+			if _, ok := stack[k-4].(*ast.BlockStmt); !ok {
+				fn = nil
+			}
+		}
+		return false
+	})
+	if fn == nil || stmt == nil {
+		return nil, nil, ""
+	}
+	return fn, stmt, method
+}
+
+func enclosingFuncDecl(stack []ast.Node) *ast.FuncDecl {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			return nil
+		case *ast.FuncDecl:
+			return n
+		}
+	}
+	return nil
+}
+
+// dropInit: the map as the key of a composite literal initialising it
+// empty: delete the element.
+func (pl *poisonLock) dropInit(id *ast.Ident, stack []ast.Node) (analysis.TextEdit, bool) {
+	k := len(stack) - 1
+	if k < 1 {
+		return analysis.TextEdit{}, false
+	}
+	kv, ok := stack[k].(*ast.KeyValueExpr)
+	if !ok || kv.Key != id {
+		return analysis.TextEdit{}, false
+	}
+	lit, ok := stack[k-1].(*ast.CompositeLit)
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	switch v := ast.Unparen(kv.Value).(type) {
+	case *ast.CompositeLit:
+		if len(v.Elts) > 0 {
+			return analysis.TextEdit{}, false
+		}
+	case *ast.CallExpr:
+		fid, ok := ast.Unparen(v.Fun).(*ast.Ident)
+		if !ok || len(v.Args) == 0 || len(v.Args) > 2 {
+			return analysis.TextEdit{}, false
+		}
+		if b, ok := pl.c.pass.TypesInfo.Uses[fid].(*types.Builtin); !ok || b.Name() != "make" {
+			return analysis.TextEdit{}, false
+		}
+	default:
+		return analysis.TextEdit{}, false
+	}
+	i := -1
+	for j, e := range lit.Elts {
+		if e == kv {
+			i = j
+		}
+	}
+	switch {
+	case len(lit.Elts) == 1:
+		return analysis.TextEdit{Pos: lit.Lbrace + 1, End: lit.Rbrace}, true
+	case i+1 < len(lit.Elts):
+		return analysis.TextEdit{Pos: kv.Pos(), End: lit.Elts[i+1].Pos()}, true
+	default:
+		return analysis.TextEdit{Pos: lit.Elts[i-1].End(), End: kv.End()}, true
+	}
+}
+
+// regUseOf matches the use of the map at id with the shapes of a section.
+func (pl *poisonLock) regUseOf(id *ast.Ident, stack []ast.Node, s *regSection) *regUse {
+	info := pl.c.pass.TypesInfo
+	k := len(stack) - 1
+	sel, ok := stack[k].(*ast.SelectorExpr)
+	if !ok || sel.Sel != id || k < 2 {
+		return nil
+	}
+	// The statement must lie in the section.
+	var stmt ast.Stmt
+	for i := k; i > 0; i-- {
+		if st, ok := stack[i].(ast.Stmt); ok {
+			switch stack[i-1].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				stmt = st
+			}
+			break
+		}
+	}
+	if stmt == nil || !within(stmt, s.fn.Body.List, s.from, s.to) {
+		return nil
+	}
+	u := &regUse{stmt: stmt, m: sel}
+	switch p := stack[k-1].(type) {
+	case *ast.IndexExpr:
+		if p.X != sel {
+			return nil
+		}
+		as, ok := stack[k-2].(*ast.AssignStmt)
+		if !ok || as != stmt || len(as.Rhs) != 1 {
+			return nil
+		}
+		switch {
+		case as.Tok == token.ASSIGN && len(as.Lhs) == 1 && as.Lhs[0] == p:
+			u.op, u.args = "Set", []ast.Expr{p.Index, as.Rhs[0]}
+		case as.Tok == token.DEFINE && as.Rhs[0] == p && len(as.Lhs) <= 2:
+			u.op, u.args, u.lhs = "Get", []ast.Expr{p.Index}, as.Lhs
+		default:
+			return nil
+		}
+	case *ast.CallExpr:
+		fid, ok := ast.Unparen(p.Fun).(*ast.Ident)
+		if !ok || len(p.Args) == 0 || p.Args[0] != sel {
+			return nil
+		}
+		b, ok := info.Uses[fid].(*types.Builtin)
+		if !ok {
+			return nil
+		}
+		switch b.Name() {
+		case "delete":
+			es, ok := stack[k-2].(*ast.ExprStmt)
+			if !ok || es != stmt {
+				return nil
+			}
+			u.op, u.args = "Delete", []ast.Expr{p.Args[1]}
+		case "len":
+			as, ok := stack[k-2].(*ast.AssignStmt)
+			if !ok || as != stmt || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				return nil
+			}
+			u.op, u.lhs = "Len", as.Lhs
+		default:
+			return nil
+		}
+	default:
+		return nil
+	}
+	return u
+}
+
+// regCall writes the Registry call replacing the use, with its error
+// returned the way the function returns errors.
+func (pl *poisonLock) regCall(s *regSection, ls *lockSite) (string, string) {
+	c, info := pl.c, pl.c.pass.TypesInfo
+	obj, _ := info.Defs[s.fn.Name].(*types.Func)
+	if obj == nil {
+		return "", "no function"
+	}
+	res := obj.Signature().Results()
+	if res.Len() == 0 || !types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
+		return "", s.fn.Name.Name + " does not return an error"
+	}
+	var zeros []string
+	for i := 0; i < res.Len()-1; i++ {
+		z, ok := c.zeroValue(res.At(i).Type(), ls.file)
+		if !ok {
+			return "", "no zero value for a result of " + s.fn.Name.Name
+		}
+		zeros = append(zeros, z)
+	}
+	indent, _ := ls.ownLine(s.use.stmt)
+	ret := "return " + strings.Join(append(zeros, "err"), ", ")
+	check := "if err != nil {\n" + indent + "\t" + ret + "\n" + indent + "}"
+	var args []string
+	for _, a := range s.use.args {
+		args = append(args, ls.text(a))
+	}
+	call := ls.text(s.use.m) + "." + s.use.op + "(" + strings.Join(args, ", ") + ")"
+	switch s.use.op {
+	case "Set", "Delete":
+		return "if err := " + call + "; err != nil {\n" + indent + "\t" + ret + "\n" + indent + "}", ""
+	}
+	// Get, Len: v, ok, err := ...; err must be new here or an error.
+	if sc := c.pass.Pkg.Scope().Innermost(s.use.stmt.Pos()); sc != nil {
+		if o := sc.Lookup("err"); o != nil && !types.Identical(o.Type(), types.Universe.Lookup("error").Type()) {
+			return "", "err is declared with another type"
+		}
+	}
+	var lhs []string
+	for _, l := range s.use.lhs {
+		lhs = append(lhs, ls.text(l))
+	}
+	if s.use.op == "Get" && len(lhs) == 1 {
+		lhs = append(lhs, "_")
+	}
+	lhs = append(lhs, "err")
+	return strings.Join(lhs, ", ") + " := " + call + "\n" + indent + check, ""
+}
+
+// zeroValue writes the zero value of t as file refers to it.
+func (c *checker) zeroValue(t types.Type, file *ast.File) (string, bool) {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return "false", true
+		case u.Info()&types.IsString != 0:
+			return `""`, true
+		case u.Info()&types.IsNumeric != 0:
+			if _, named := types.Unalias(t).(*types.Named); named {
+				break
+			}
+			return "0", true
+		case u.Kind() == types.UnsafePointer:
+			return "nil", true
+		}
+		if u.Info()&types.IsNumeric != 0 {
+			return "0", true
+		}
+		return "", false
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		if isTypeParam(t) {
+			break
+		}
+		return "nil", true
+	case *types.Struct, *types.Array:
+		ok := true
+		s := types.TypeString(t, func(p *types.Package) string {
+			if p == c.pass.Pkg {
+				return ""
+			}
+			for _, spec := range file.Imports {
+				if path, _ := strconv.Unquote(spec.Path.Value); path == p.Path() {
+					if pn := c.pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
+						return pn.Name()
+					}
+				}
+			}
+			ok = false
+			return p.Name()
+		})
+		return s + "{}", ok
+	}
+	if isTypeParam(t) {
+		return "*new(" + t.String() + ")", true
+	}
+	return "", false
+}

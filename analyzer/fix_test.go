@@ -16,7 +16,7 @@ import (
 // fixPackages are the fixtures of the suggested fixes: each fix shape,
 // and the sections for which no fix is offered (their golden text is the
 // input, and their diagnostic says why).
-var fixPackages = []string{"fixleak", "fixpoison"}
+var fixPackages = []string{"fixleak", "fixpoison", "fixregistry"}
 
 // TestSuggestedFixes applies the fixes of each fixture and compares the
 // result with its .golden file.

@@ -1,0 +1,64 @@
+// Package index has a torn-state finding whose second fix, "Use
+// poison.Registry", TestFixModule applies (lockpoison -fix applies only the
+// first fix of a finding).
+package index
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+)
+
+type Doc struct {
+	ID   string
+	Body string
+}
+
+var ErrNotFound = errors.New("not found")
+
+type Index struct {
+	mu   sync.Mutex
+	byID map[string]*Doc
+	hook func(*Doc)
+}
+
+func New(hook func(*Doc)) *Index {
+	return &Index{byID: map[string]*Doc{}, hook: hook}
+}
+
+func (x *Index) Put(d *Doc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("put %s: %v", d.ID, r)
+		}
+	}()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.byID[d.ID] = d
+	x.hook(d)
+	return nil
+}
+
+func (x *Index) Get(id string) (*Doc, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	d, ok := x.byID[id]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return d, nil
+}
+
+func (x *Index) Delete(id string) error {
+	x.mu.Lock()
+	delete(x.byID, id)
+	x.mu.Unlock()
+	return nil
+}
+
+func (x *Index) Len() (int, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	n := len(x.byID)
+	return n, nil
+}
