@@ -50,6 +50,26 @@ func (s *state) find(key string) int {
 	return -1
 }
 
+// findRelease finds the held lock that releasing key releases: the lock
+// itself, or the lock whose inner mutex it is (a wrapper such as
+// poison.Registry locks r.mu and unlocks r.mu.mu).
+func (s *state) findRelease(key string) int {
+	if i := s.find(key); i >= 0 {
+		return i
+	}
+	for i := range s.held {
+		if releases(key, s.held[i].key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// releases reports whether releasing key releases the lock held as held.
+func releases(key, held string) bool {
+	return key == held || strings.HasPrefix(key, held+".")
+}
+
 // merge intersects s with t (locks held on all paths); it reports change.
 func (s *state) merge(t *state) bool {
 	changed := false
@@ -197,7 +217,7 @@ func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
 			di := a.c.deferInfoOf(a.fn, in)
 			st.defers = append(st.defers, di)
 			for _, u := range di.unlocks {
-				if i := st.find(u.p.key()); i >= 0 {
+				if i := st.findRelease(u.p.key()); i >= 0 {
 					st.held[i].deferred = true
 				}
 			}
@@ -243,7 +263,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	}
 	if lc := a.c.lockCallOf(a.fn, cc); lc != nil {
 		for _, e := range lc.release {
-			if i := st.find(e.p.key()); i >= 0 {
+			if i := st.findRelease(e.p.key()); i >= 0 {
 				st.held = slices.Delete(st.held, i, i+1)
 			} else if e.p.escapes() {
 				st.released = append(st.released, e)

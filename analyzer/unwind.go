@@ -46,7 +46,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	for i := len(st.defers) - 1; i >= 0; i-- {
 		d := st.defers[i]
 		for _, u := range d.unlocks {
-			j := slices.IndexFunc(live, func(l unwinding) bool { return l.key == u.p.key() })
+			j := slices.IndexFunc(live, func(l unwinding) bool { return releases(u.p.key(), l.key) })
 			if j < 0 {
 				continue
 			}
