@@ -291,7 +291,6 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 		return true
 	}
 	s := a.c.summaryOf(callee)
-	a.callWrites(st, cc, callee, s, inputs)
 	for _, e := range s.locks {
 		if p := translate(a.fn, e.p, inputs); p != nil {
 			a.addLock(effect{p, e.write})
@@ -315,6 +314,9 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 		}
 		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank}, escs)
 	}
+	// The call's writes count after its own panic point: a call that
+	// panics is not taken to have written first.
+	a.callWrites(st, cc, callee, s, inputs)
 	// Func values run under a recover by the callee.
 	for _, i := range s.recovers {
 		if i < len(inputs) {

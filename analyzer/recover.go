@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -163,6 +164,7 @@ type deferInfo struct {
 	hfn      *ssa.Function // the handler function
 	inputs   []ssa.Value   // the handler's inputs as seen by the defer
 	acquires []acquireSite // locks the handler acquires, in the deferring frame
+	closes   []string      // keys of the objects the handler closes, in the deferring frame
 }
 
 // acquireSite is a lock the handler acquires, and where.
@@ -184,6 +186,7 @@ func (c *checker) deferInfoOf(fn *ssa.Function, d *ssa.Defer) *deferInfo {
 		if h := c.handlerOf(f); h != nil {
 			di.handler, di.hfn, di.inputs = h, f, inputs
 			di.acquires = c.acquiresIn(fn, f, inputs)
+			di.closes = c.closesIn(fn, f, inputs)
 		}
 	}
 	c.defers[d] = di
@@ -220,4 +223,47 @@ func (c *checker) acquiresIn(fn, h *ssa.Function, inputs []ssa.Value) []acquireS
 		}
 	}
 	return out
+}
+
+// closesIn lists the objects that handler h closes (a Close or close method
+// called on them), translated to the frame of fn: state under them is
+// abandoned, not read again.
+func (c *checker) closesIn(fn, h *ssa.Function, inputs []ssa.Value) []string {
+	var out []string
+	for _, b := range h.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			cc := call.Common()
+			var name string
+			var recv ssa.Value
+			if cc.IsInvoke() {
+				name, recv = cc.Method.Name(), cc.Value
+			} else if f := cc.StaticCallee(); f != nil && f.Signature.Recv() != nil && len(cc.Args) > 0 {
+				name, recv = f.Name(), cc.Args[0]
+			}
+			if name != "Close" && name != "close" {
+				continue
+			}
+			if p := pathOf(h, recv); p != nil {
+				if q := translate(fn, p, inputs); q != nil {
+					out = append(out, q.key())
+				}
+			}
+		}
+	}
+	return out
+}
+
+// abandoned reports whether the lock key lies under an object the handler
+// closes.
+func (d *deferInfo) abandoned(key string) bool {
+	for _, k := range d.closes {
+		if key == k || strings.HasPrefix(key, k+".") {
+			return true
+		}
+	}
+	return false
 }

@@ -2,7 +2,10 @@ package guarded
 
 import (
 	"errors"
+	"net"
+	"strings"
 	"sync"
+	"time"
 )
 
 func swallow() { recover() }
@@ -125,3 +128,60 @@ func (t *Table) Append(n int) (err error) {
 }
 
 var errBuild = errors.New("build failed")
+
+// A read-only method of another package's type, called on a field, panics
+// before it could write: no write precedes the panic point.
+type Canon struct {
+	mu  sync.Mutex
+	tab *strings.Replacer
+	n   int
+}
+
+func (c *Canon) Get(s string) (out string, err error) {
+	defer func() {
+		if recover() != nil {
+			err = errBuild
+		}
+	}()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.tab.Replace(s), nil
+}
+
+// State under an object the recover handler closes is abandoned: it is not
+// read torn again.
+type connReader struct {
+	mu     sync.Mutex
+	inRead bool
+	rwc    net.Conn
+}
+
+func (cr *connReader) startRead() {
+	cr.mu.Lock() // want `cr.inRead is left half-updated if cr.rwc.SetReadDeadline panics: the deferred cr.mu.Unlock\(\) releases it and the panic is recovered in \(\*conn\).serveKeep`
+	defer cr.mu.Unlock()
+	cr.inRead = true
+	cr.rwc.SetReadDeadline(time.Time{})
+}
+
+type conn struct{ r *connReader }
+
+func (c *conn) close() { c.r.rwc.Close() }
+
+func (c *conn) serve() {
+	defer func() {
+		if recover() != nil {
+			c.close()
+		}
+	}()
+	c.r.startRead()
+}
+
+// Nearby positive: the handler keeps the connection.
+func (c *conn) serveKeep() {
+	defer func() {
+		if recover() != nil {
+			println("recovered")
+		}
+	}()
+	c.r.startRead()
+}
