@@ -165,6 +165,7 @@ type deferInfo struct {
 	inputs   []ssa.Value   // the handler's inputs as seen by the defer
 	acquires []acquireSite // locks the handler acquires, in the deferring frame
 	closes   []string      // keys of the objects the handler closes, in the deferring frame
+	closedTs []types.Type  // and their types
 }
 
 // acquireSite is a lock the handler acquires, and where.
@@ -186,7 +187,7 @@ func (c *checker) deferInfoOf(fn *ssa.Function, d *ssa.Defer) *deferInfo {
 		if h := c.handlerOf(f); h != nil {
 			di.handler, di.hfn, di.inputs = h, f, inputs
 			di.acquires = c.acquiresIn(fn, f, inputs)
-			di.closes = c.closesIn(fn, f, inputs)
+			di.closes, di.closedTs = c.closesIn(fn, f, inputs)
 		}
 	}
 	c.defers[d] = di
@@ -228,8 +229,7 @@ func (c *checker) acquiresIn(fn, h *ssa.Function, inputs []ssa.Value) []acquireS
 // closesIn lists the objects that handler h closes (a Close or close method
 // called on them), translated to the frame of fn: state under them is
 // abandoned, not read again.
-func (c *checker) closesIn(fn, h *ssa.Function, inputs []ssa.Value) []string {
-	var out []string
+func (c *checker) closesIn(fn, h *ssa.Function, inputs []ssa.Value) (out []string, ts []types.Type) {
 	for _, b := range h.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -247,6 +247,7 @@ func (c *checker) closesIn(fn, h *ssa.Function, inputs []ssa.Value) []string {
 			if name != "Close" && name != "close" {
 				continue
 			}
+			ts = append(ts, recv.Type())
 			if p := pathOf(h, recv); p != nil {
 				if q := translate(fn, p, inputs); q != nil {
 					out = append(out, q.key())
@@ -254,16 +255,50 @@ func (c *checker) closesIn(fn, h *ssa.Function, inputs []ssa.Value) []string {
 			}
 		}
 	}
-	return out
+	return out, ts
 }
 
-// abandoned reports whether the lock key lies under an object the handler
-// closes.
-func (d *deferInfo) abandoned(key string) bool {
+// abandoned reports whether the lock lies under an object the handler
+// closes: its path starts with the closed object's, or ends with a field
+// path that the closed object's type owns (c.close() abandons c.r.mu even
+// when the code reached it as w.conn.r.mu).
+func (d *deferInfo) abandoned(l *path) bool {
+	key := l.key()
 	for _, k := range d.closes {
 		if key == k || strings.HasPrefix(key, k+".") {
 			return true
 		}
 	}
+	for _, t := range d.closedTs {
+		for i := 0; i+1 < len(l.fields); i++ {
+			if hasFieldPath(t, l.fields[i:]) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// hasFieldPath reports whether the struct t (or *t) has the field path fs.
+func hasFieldPath(t types.Type, fs []string) bool {
+	for _, f := range fs {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		found := false
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == f {
+				t, found = st.Field(i).Type(), true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

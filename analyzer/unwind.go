@@ -70,8 +70,8 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 		if d.handler.swallows {
 			// State under an object the handler closes is abandoned:
 			// nobody reads it torn.
-			torn = slices.DeleteFunc(torn, func(l unwinding) bool { return d.abandoned(l.key) })
-			live = slices.DeleteFunc(live, func(l unwinding) bool { return l.deferred && d.abandoned(l.key) })
+			torn = slices.DeleteFunc(torn, func(l unwinding) bool { return d.abandoned(l.p) })
+			live = slices.DeleteFunc(live, func(l unwinding) bool { return l.deferred && d.abandoned(l.p) })
 			a.caught(live, torn, recoverSite{pos: d.instr.Pos(), fn: a.fn})
 			return
 		}

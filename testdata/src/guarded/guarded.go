@@ -174,7 +174,11 @@ func (c *conn) serve() {
 		}
 	}()
 	c.r.startRead()
+	w := &response{conn: c}
+	w.conn.r.startRead() // reached through another object: still c's reader
 }
+
+type response struct{ conn *conn }
 
 // Nearby positive: the handler keeps the connection.
 func (c *conn) serveKeep() {
