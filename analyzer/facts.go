@@ -17,7 +17,7 @@ type funcFact struct {
 	Locks    []factEffect // acquired at some point (for handler-relock)
 	Escapes  []factEscape // sections a panic leaves held or torn
 	Recovers []int        // inputs (func values) run under a swallowing recover
-	Writes   uint64       // inputs written through (bit 63: a package-level variable)
+	ReadOnly bool         // a pointer method that does not write through its receiver
 }
 
 func (*funcFact) AFact() {}
@@ -41,6 +41,9 @@ func (f *funcFact) String() string {
 	}
 	for _, e := range f.Escapes {
 		parts = append(parts, "escapes("+e.String()+")")
+	}
+	if f.ReadOnly {
+		parts = append(parts, "readonly")
 	}
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))

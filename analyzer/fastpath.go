@@ -66,11 +66,99 @@ func (c *checker) exportSyntaxFacts() {
 		memo[obj] = v
 		return v
 	}
-	for obj := range decls {
-		if obj.Exported() && noPanic(obj) {
-			c.pass.ExportObjectFact(obj, &funcFact{NoPanic: true})
+	for obj, fd := range decls {
+		if !obj.Exported() {
+			continue
+		}
+		f := &funcFact{NoPanic: noPanic(obj), ReadOnly: ptrMethod(obj) && fd.Body != nil && c.readOnlySyntax(fd)}
+		if f.NoPanic || f.ReadOnly {
+			c.pass.ExportObjectFact(obj, f)
 		}
 	}
+}
+
+// readOnlySyntax reports whether the pointer method fd writes nothing
+// through its receiver: no assignment, ++/--, delete or clear rooted at it,
+// no address of it or its fields taken, no call passing it or calling a
+// pointer method on it, no func literal using it.
+func (c *checker) readOnlySyntax(fd *ast.FuncDecl) bool {
+	if len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
+		return len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 0 // unnamed receiver: unused
+	}
+	recv := c.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]
+	if recv == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	rooted := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.Ident:
+				return info.Uses[x] == recv
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			case *ast.SliceExpr:
+				e = x.X
+			default:
+				return false
+			}
+		}
+	}
+	ok := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if rooted(l) {
+					ok = false
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN && (n.Key != nil && rooted(n.Key) || n.Value != nil && rooted(n.Value)) {
+				ok = false
+			}
+		case *ast.IncDecStmt:
+			ok = !rooted(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && rooted(n.X) {
+				ok = false
+			}
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, isID := m.(*ast.Ident); isID && info.Uses[id] == recv {
+					ok = false
+				}
+				return ok
+			})
+			return false
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if rooted(a) {
+					if _, isBasic := info.TypeOf(a).Underlying().(*types.Basic); !isBasic {
+						ok = false
+					}
+				}
+			}
+			if sel, isSel := ast.Unparen(n.Fun).(*ast.SelectorExpr); isSel && rooted(sel.X) {
+				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+					if fn, isFn := s.Obj().(*types.Func); isFn && ptrMethod(fn) {
+						if fs := c.factSummary(fn); fn.Pkg() == c.pass.Pkg || fs == nil || !fs.readOnly {
+							ok = false
+						}
+					}
+				}
+			}
+		}
+		return ok
+	})
+	return ok
 }
 
 func (c *checker) bodyNoPanic(body *ast.BlockStmt, local func(*types.Func) bool) bool {

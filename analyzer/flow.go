@@ -404,13 +404,17 @@ func (a *fnAnalysis) writeInstr(st *state, instr ssa.Instruction) {
 // in-package callee that writes them, and pointer-receiver methods called
 // on a field or package-level variable.
 func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Function, s *summary, inputs []ssa.Value) {
-	if s.writes != 0 {
+	if callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg || s.readOnly || s.writes != 0 {
 		// A callee writing through an input writes guarded state when the
 		// input is a guarded field or variable itself (s.list.Push(x)),
 		// not the lock's owner (t.cacheString(off) memoizing into t).
 		for i, in := range inputs {
-			if i < 63 && s.writes&(1<<i) != 0 && isFieldOrGlobal(a.fn, in) {
-				a.written(st, in)
+			if i < 63 && s.writes&(1<<i) != 0 {
+				if isFieldOrGlobal(a.fn, in) {
+					a.written(st, in)
+				} else {
+					a.markWrite(in)
+				}
 			}
 		}
 		if s.writes&(1<<writesGlobal) != 0 {
@@ -418,16 +422,37 @@ func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Funct
 		}
 		return
 	}
-	if callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg {
-		return
+	// Another package's function, not known to be read-only: its pointer
+	// arguments may be written; a pointer method called on a field or
+	// package-level variable writes it.
+	for _, in := range inputs {
+		if _, isPtr := in.Type().Underlying().(*types.Pointer); isPtr && !isSyncType(in.Type()) {
+			a.markWrite(in)
+		}
 	}
 	if recv := callee.Signature.Recv(); recv != nil && len(cc.Args) > 0 {
 		if _, isPtr := recv.Type().(*types.Pointer); isPtr && !isSyncType(recv.Type()) {
-			switch cc.Args[0].(type) {
-			case *ssa.FieldAddr, *ssa.Global:
+			if isFieldOrGlobal(a.fn, cc.Args[0]) {
 				a.written(st, cc.Args[0])
 			}
 		}
+	}
+}
+
+// markWrite records in the summary that the function writes through the
+// input or package-level variable that addr is rooted at.
+func (a *fnAnalysis) markWrite(addr ssa.Value) {
+	p := pathOf(a.fn, addr)
+	if p == nil {
+		return
+	}
+	switch p.kind {
+	case pathInput:
+		if p.input < 63 {
+			a.sum.writes |= 1 << p.input
+		}
+	case pathGlobal:
+		a.sum.writes |= 1 << writesGlobal
 	}
 }
 

@@ -194,7 +194,14 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 			continue // other packages can call only exported names
 		}
 		if s := c.sums[fn]; s != nil {
-			if f := s.fact(c.describe, std); f != nil {
+			f := s.fact(c.describe, std)
+			if ptrMethod(obj) && s.writes&1 == 0 && len(fn.Blocks) > 0 {
+				if f == nil {
+					f = &funcFact{}
+				}
+				f.ReadOnly = true
+			}
+			if f != nil {
 				c.pass.ExportObjectFact(obj, f)
 			}
 		}
@@ -393,4 +400,14 @@ func (c *checker) isStd() bool {
 	}
 	name := c.pass.Fset.File(c.pass.Files[0].Pos()).Name()
 	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+// ptrMethod reports whether obj is a method with a pointer receiver.
+func ptrMethod(obj *types.Func) bool {
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	_, ok := recv.Type().(*types.Pointer)
+	return ok
 }

@@ -17,6 +17,7 @@ type summary struct {
 	escapes  []escape
 	recovers []int
 	writes   uint64
+	readOnly bool // from a fact: the method does not write through its receiver
 }
 
 // writesGlobal is the bit of summary.writes for package-level variables.
@@ -111,7 +112,7 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		f.Recovers = slices.Clone(s.recovers)
 	}
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
-		f.Locks == nil && f.Escapes == nil && f.Recovers == nil {
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly {
 		return nil
 	}
 	return f
@@ -122,7 +123,7 @@ func fromFact(f *funcFact) *summary {
 	if f == nil {
 		return &summary{}
 	}
-	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers}
+	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, readOnly: f.ReadOnly}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
 		for _, e := range fs {

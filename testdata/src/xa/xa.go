@@ -162,3 +162,16 @@ func Max[T int | float64](a, b T) T { // want Max:"nopanic"
 	}
 	return b
 }
+
+// Table is a map-like type without locks: At reads through its pointer
+// receiver, Set writes.
+type Table struct{ m map[string]any }
+
+func (t *Table) At(k string) any { return t.m[k] } // want At:"nopanic readonly"
+
+func (t *Table) Set(k string, v any) { // want Set:"writes|nopanic"
+	if t.m == nil {
+		t.m = map[string]any{}
+	}
+	t.m[k] = v
+}
