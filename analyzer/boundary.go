@@ -166,7 +166,7 @@ func (c *checker) reportCovered(funcs []*ssa.Function) {
 		rs.fn = fn
 		for _, e := range full {
 			l := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote}, e.panic}
+				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock}, e.panic}
 			check := CheckTornState
 			if e.held {
 				check = CheckLockLeak

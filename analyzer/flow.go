@@ -20,6 +20,7 @@ type heldLock struct {
 	loc      string    // "file.go:12"
 	site     token.Pos // the call in this package leading to a section in another
 	wrote    string    // guarded state written in the section so far
+	unlock   string    // the deferred unlock call that released it: "cr.unlock"
 }
 
 // state is the dataflow fact at a program point.

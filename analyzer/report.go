@@ -96,8 +96,12 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s.%s() deadlocks",
 			lock, what, recovered, lock, verb)
 	case CheckTornState:
-		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s.Unlock() releases it and the panic is %s",
-			f.lock.wrote, what, lock, recovered)
+		unlock := f.lock.unlock
+		if unlock == "" || f.lock.site.IsValid() && !f.lock.pos.IsValid() {
+			unlock = lock + ".Unlock" // the unlock is in another package
+		}
+		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s() releases it and the panic is %s",
+			f.lock.wrote, what, unlock, recovered)
 		if !f.lock.write {
 			msg = fmt.Sprintf("%s is left half-updated if %s under %s: the panic is %s", f.lock.wrote, what, lock, recovered)
 		}
@@ -120,6 +124,15 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	}
 	d.SuggestedFixes = c.fixes(f)
 	return d
+}
+
+// callText is the called function as the source writes it at the call
+// whose Lparen is pos: "c.mu.Unlock", or "" when not found.
+func (c *checker) callText(pos token.Pos) string {
+	if call, ok := c.nodeAt(pos).(*ast.CallExpr); ok {
+		return shorten(types.ExprString(call.Fun))
+	}
+	return ""
 }
 
 // lockName is the lock as the source writes it at its Lock call, when that

@@ -41,6 +41,7 @@ type escape struct {
 	site    token.Pos // the call in this package leading to a section in another
 	panic   panicPoint
 	wrote   string
+	unlock  string // the deferred unlock call, when known: "c.mu.Unlock"
 }
 
 // maxEscapes bounds the escapes recorded per function.
