@@ -443,10 +443,12 @@ func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Funct
 // markWrite records in the summary that the function writes through the
 // input or package-level variable that addr is rooted at.
 func (a *fnAnalysis) markWrite(addr ssa.Value) {
-	p := pathOf(a.fn, addr)
-	if p == nil {
-		return
+	if p := pathOf(a.fn, addr); p != nil {
+		a.markPath(p)
 	}
+}
+
+func (a *fnAnalysis) markPath(p *path) {
 	switch p.kind {
 	case pathInput:
 		if p.input < 63 {
@@ -469,14 +471,7 @@ func (a *fnAnalysis) written(st *state, addr ssa.Value) {
 	if p == nil || !p.escapes() {
 		return
 	}
-	switch p.kind {
-	case pathInput:
-		if p.input < 63 {
-			a.sum.writes |= 1 << p.input
-		}
-	case pathGlobal:
-		a.sum.writes |= 1 << writesGlobal
-	}
+	a.markPath(p)
 	if len(p.fields) == 0 && p.kind == pathInput {
 		// Writing a variable captured by a closure, not shared state.
 		if p.input >= len(a.fn.Params) {
