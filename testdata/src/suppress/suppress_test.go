@@ -6,3 +6,8 @@ func (t *T) InTest() {
 	t.fn()
 	t.mu.Unlock()
 }
+
+func (t *T) recoverWork() {
+	defer func() { recover() }()
+	t.Work()
+}
