@@ -22,7 +22,11 @@ import (
 //     those sections, each of which uses it exactly once (so that removing
 //     the lock keeps each operation atomic), as
 //     m[k] = v (Set), delete(m, k) (Delete), v, ok := m[k] or v := m[k]
-//     (Get), n := len(m) (Len);
+//     (Get), n := len(m) (Len), or a loop for k, v := range m { ... }
+//     (also for k := range m, for range m) whose body has no return,
+//     goto, defer, label or labelled break/continue (Range: the body
+//     becomes the callback, continue becomes return true and a break
+//     leaving the loop return false);
 //   - each such function has an error as its last result: the new error is
 //     returned with zero values for the other results;
 //   - elsewhere, the map appears only as the key of a composite literal
@@ -43,10 +47,11 @@ type regSection struct {
 // regUse is the use of the map in a section.
 type regUse struct {
 	stmt ast.Stmt
-	op   string // Set, Delete, Get, Len
+	op   string // Set, Delete, Get, Len, Range
 	m    ast.Expr
 	args []ast.Expr
 	lhs  []ast.Expr // Get, Len: the defined variables
+	rng  *ast.RangeStmt
 }
 
 func (pl *poisonLock) registryFix(f *finding) *analysis.SuggestedFix {
@@ -243,7 +248,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 			}
 			use := pl.regUseOf(id, stack, s)
 			if use == nil {
-				why = "the map is used other than by lookup, store, delete or len"
+				why = "the map is used other than by lookup, store, delete, len or range"
 				return false
 			}
 			if s.use != nil {
@@ -470,6 +475,11 @@ func (pl *poisonLock) regUseOf(id *ast.Ident, stack []ast.Node, s *regSection) *
 		default:
 			return nil
 		}
+	case *ast.RangeStmt:
+		if p.X != sel || p != stmt {
+			return nil
+		}
+		u.op, u.rng = "Range", p
 	case *ast.CallExpr:
 		fid, ok := ast.Unparen(p.Fun).(*ast.Ident)
 		if !ok || len(p.Args) == 0 || p.Args[0] != sel {
@@ -524,6 +534,9 @@ func (pl *poisonLock) regCall(s *regSection, ls *lockSite) (string, string) {
 	indent, _ := ls.ownLine(s.use.stmt)
 	ret := "return " + strings.Join(append(zeros, "err"), ", ")
 	check := "if err != nil {\n" + indent + "\t" + ret + "\n" + indent + "}"
+	if s.use.op == "Range" {
+		return pl.regRange(s.use, ls, indent, ret)
+	}
 	var args []string
 	for _, a := range s.use.args {
 		args = append(args, ls.text(a))
@@ -598,4 +611,189 @@ func (c *checker) zeroValue(t types.Type, file *ast.File) (string, bool) {
 		return "*new(" + t.String() + ")", true
 	}
 	return "", false
+}
+
+// regRange writes the Range call replacing the loop of u: the loop body
+// becomes the callback, which runs under the registry's read lock.
+func (pl *poisonLock) regRange(u *regUse, ls *lockSite, indent, ret string) (string, string) {
+	c, info := pl.c, pl.c.pass.TypesInfo
+	r := u.rng
+	mt, ok := info.TypeOf(r.X).Underlying().(*types.Map)
+	if !ok {
+		return "", "the map's type is unknown"
+	}
+	kt, ok1 := c.typeText(mt.Key(), ls.file)
+	vt, ok2 := c.typeText(mt.Elem(), ls.file)
+	if !ok1 || !ok2 {
+		return "", "the map's key or value type cannot be written in the loop's file"
+	}
+	if r.Tok == token.ASSIGN {
+		return "", "the range loop assigns to variables declared outside it"
+	}
+	name := func(e ast.Expr) string {
+		if e == nil {
+			return "_"
+		}
+		return ls.text(e)
+	}
+	// The body: continue and break of this loop become returns.
+	var edits []analysis.TextEdit // in order
+	why := ""
+	var value types.Object
+	if r.Value != nil {
+		if id, ok := r.Value.(*ast.Ident); ok {
+			value = info.Defs[id]
+		}
+	}
+	// throughValue reports whether e writes through the loop's value (v.f,
+	// v[i], *v): the callback runs under the read lock only, concurrently
+	// with other readers.
+	throughValue := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		for root := e; ; {
+			switch x := root.(type) {
+			case *ast.SelectorExpr:
+				root = ast.Unparen(x.X)
+				continue
+			case *ast.IndexExpr:
+				root = ast.Unparen(x.X)
+				continue
+			case *ast.StarExpr:
+				root = ast.Unparen(x.X)
+				continue
+			case *ast.Ident:
+				return value != nil && root != e && info.Uses[x] == value
+			}
+			return false
+		}
+	}
+	ast.PreorderStack(r.Body, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if throughValue(l) {
+					why = "the range loop's body writes through the map's values"
+				}
+			}
+		case *ast.IncDecStmt:
+			if throughValue(n.X) {
+				why = "the range loop's body writes through the map's values"
+			}
+		case *ast.ReturnStmt:
+			why = "the range loop's body returns"
+		case *ast.DeferStmt:
+			why = "the range loop's body defers a call"
+		case *ast.LabeledStmt:
+			why = "the range loop's body has a label"
+		case *ast.BranchStmt:
+			if n.Label != nil || n.Tok == token.GOTO {
+				why = "the range loop's body has a goto or labelled branch"
+				break
+			}
+			if n.Tok == token.FALLTHROUGH || targetsInner(n, stack) {
+				break
+			}
+			text := "return true"
+			if n.Tok == token.BREAK {
+				text = "return false"
+			}
+			edits = append(edits, analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(text)})
+		}
+		return why == ""
+	})
+	if why != "" {
+		return "", why
+	}
+	var body string
+	switch {
+	case len(r.Body.List) == 0 && !hasComments(ls, r.Body.Lbrace+1, r.Body.Rbrace):
+	case len(r.Body.List) > 0 && ls.tf.Line(r.Body.Lbrace) == ls.tf.Line(r.Body.List[0].Pos()) ||
+		ls.tf.Line(r.Body.Rbrace) == ls.tf.Line(r.Body.List[len(r.Body.List)-1].End()):
+		return "", "the range loop's body is not laid out one statement per line"
+	default:
+		from := r.Body.Lbrace + 1
+		for _, e := range edits {
+			body += string(ls.src[ls.off(from):ls.off(e.Pos)]) + string(e.NewText)
+			from = e.End
+		}
+		body += string(ls.src[ls.off(from):ls.off(r.Body.Rbrace)])
+		body = strings.TrimRight(body, " \t\n")
+	}
+	if len(r.Body.List) == 0 || !endsBranch(info, r.Body.List[len(r.Body.List)-1]) {
+		body += "\n" + indent + "\treturn true"
+	}
+	return "if err := " + ls.text(u.m) + ".Range(func(" + name(r.Key) + " " + kt + ", " + name(r.Value) + " " + vt + ") bool {" +
+		body + "\n" + indent + "}); err != nil {\n" + indent + "\t" + ret + "\n" + indent + "}", ""
+}
+
+// targetsInner reports whether the unlabelled branch n, with its stack
+// inside a loop's body, leaves an inner statement rather than the loop.
+func targetsInner(n *ast.BranchStmt, stack []ast.Node) bool {
+	for _, p := range stack[1:] { // stack[0] is the loop's body
+		switch p.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			if n.Tok == token.BREAK {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsBranch reports whether st, the last statement of the body of r, is
+// a continue or break of r (rewritten as a return, after which a final
+// return true would be unreachable), or a panic.
+func endsBranch(info *types.Info, st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.BranchStmt:
+		return st.Label == nil && (st.Tok == token.CONTINUE || st.Tok == token.BREAK)
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		b, ok := info.Uses[id].(*types.Builtin)
+		return ok && b.Name() == "panic"
+	case *ast.BlockStmt:
+		return len(st.List) > 0 && endsBranch(info, st.List[len(st.List)-1])
+	case *ast.IfStmt:
+		return st.Else != nil && endsBranch(info, st.Body) && endsBranch(info, st.Else)
+	}
+	return false
+}
+
+// hasComments reports whether the source between from and to has a comment.
+func hasComments(ls *lockSite, from, to token.Pos) bool {
+	for _, g := range ls.file.Comments {
+		if g.Pos() < to && g.End() > from {
+			return true
+		}
+	}
+	return false
+}
+
+// typeText writes t as file refers to it.
+func (c *checker) typeText(t types.Type, file *ast.File) (string, bool) {
+	ok := true
+	s := types.TypeString(t, func(p *types.Package) string {
+		if p == c.pass.Pkg {
+			return ""
+		}
+		for _, spec := range file.Imports {
+			if path, _ := strconv.Unquote(spec.Path.Value); path == p.Path() {
+				if pn := c.pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
+					return pn.Name()
+				}
+			}
+		}
+		ok = false
+		return p.Name()
+	})
+	return s, ok
 }

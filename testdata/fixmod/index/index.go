@@ -6,6 +6,8 @@ package index
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -61,4 +63,33 @@ func (x *Index) Len() (int, error) {
 	defer x.mu.Unlock()
 	n := len(x.byID)
 	return n, nil
+}
+
+// IDs returns the documents' IDs, sorted.
+func (x *Index) IDs() ([]string, error) {
+	var ids []string
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for id := range x.byID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// Matching returns up to max documents whose body has the prefix.
+func (x *Index) Matching(prefix string, max int) ([]*Doc, error) {
+	x.mu.Lock()
+	var docs []*Doc
+	for _, d := range x.byID {
+		if len(docs) == max {
+			break
+		}
+		if !strings.HasPrefix(d.Body, prefix) {
+			continue
+		}
+		docs = append(docs, d)
+	}
+	x.mu.Unlock()
+	return docs, nil
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -29,5 +30,20 @@ func TestIndex(t *testing.T) {
 	}
 	if n, err := x.Len(); err != nil || n != 1 {
 		t.Fatalf("Len() = %d, %v; want 1 (b was stored before its hook panicked)", n, err)
+	}
+	if err := x.Put(&Doc{ID: "c", Body: "xy"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Put(&Doc{ID: "d", Body: "xz"}); err != nil {
+		t.Fatal(err)
+	}
+	if ids, err := x.IDs(); err != nil || !slices.Equal(ids, []string{"b", "c", "d"}) {
+		t.Fatalf("IDs() = %v, %v", ids, err)
+	}
+	if docs, err := x.Matching("x", 5); err != nil || len(docs) != 2 {
+		t.Fatalf("Matching(x, 5) = %v, %v; want c and d", docs, err)
+	}
+	if docs, err := x.Matching("x", 1); err != nil || len(docs) != 1 || docs[0].Body[0] != 'x' {
+		t.Fatalf("Matching(x, 1) = %v, %v; want one of c and d", docs, err)
 	}
 }

@@ -3,6 +3,7 @@ package fixregistry
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 )
 
@@ -62,6 +63,46 @@ func (t *Tasks) Count() (int, bool, error) {
 	return n, n >= t.limit, nil
 }
 
+func (t *Tasks) Named(prefix string, max int) ([]string, error) {
+	var out []string
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for id, task := range t.byID {
+		if !strings.HasPrefix(task.Name, prefix) {
+			continue
+		}
+		switch {
+		case len(out) == max:
+			break // leaves the switch only
+		}
+		if len(out) == max {
+			break
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+func (t *Tasks) IDs() ([]string, error) {
+	t.mu.Lock()
+	ids := make([]string, 0, t.limit)
+	for id := range t.byID {
+		ids = append(ids, id)
+	}
+	t.mu.Unlock()
+	return ids, nil
+}
+
+func (t *Tasks) Any() (found bool, err error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for range t.byID {
+		found = true
+		break
+	}
+	return found, nil
+}
+
 // No Registry fix (Len has no error result); the poison.Mutex fix stays.
 type Names struct {
 	mu    sync.Mutex
@@ -86,4 +127,66 @@ func (n *Names) Len() int {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return len(n.names)
+}
+
+// No Registry fix (the range loop's body returns); the poison.Mutex fix stays.
+type Owners struct {
+	mu     sync.Mutex
+	owners map[string]string
+	audit  func(string)
+}
+
+func (o *Owners) Set(k, v string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("set: %v", r)
+		}
+	}()
+	o.mu.Lock() // want `o.owners is left half-updated if o.audit panics`
+	defer o.mu.Unlock()
+	o.owners[k] = v
+	o.audit(v)
+	return nil
+}
+
+func (o *Owners) Find(v string) (string, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for k, w := range o.owners {
+		if w == v {
+			return k, nil
+		}
+	}
+	return "", errors.New("no owner of " + v)
+}
+
+// No Registry fix (the range loop's body writes through the map's values,
+// which the registry's read lock would not serialize); the poison.Mutex fix
+// stays.
+type Hits struct {
+	mu     sync.Mutex
+	byPath map[string]*int
+	log    func(string)
+}
+
+func (h *Hits) Add(path string, n *int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("add: %v", r)
+		}
+	}()
+	h.mu.Lock() // want `h.byPath is left half-updated if h.log panics`
+	defer h.mu.Unlock()
+	h.byPath[path] = n
+	h.log(path)
+	return nil
+}
+
+func (h *Hits) Reset() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, n := range h.byPath {
+		*n = 0
+	}
+	return nil
 }
