@@ -20,6 +20,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 (cd "$dir" && go test -c -o "$tmp/poison.test" .)
+# Mutex's uncontended speed depends on its Lock fast path being inlined.
+inl=$(cd "$dir" && go build -gcflags=-m . 2>&1)
+if ! grep -q 'can inline (\*Mutex).Lock$' <<<"$inl"; then
+	echo "warning: (*Mutex).Lock is no longer inlined (inlining budget exceeded)" >&2
+fi
 for ((i = 1; i <= rounds; i++)); do
 	"$tmp/poison.test" -test.run '^$' -test.bench . -test.benchmem \
 		-test.count 1 -test.benchtime "$benchtime" >>"$tmp/out.txt"

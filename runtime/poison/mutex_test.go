@@ -51,8 +51,8 @@ func poisonWith(t *testing.T, mu sync.Locker, v any) {
 func heldByOther(mu locker) bool {
 	switch m := mu.(type) {
 	case *Mutex:
-		if m.mu.TryLock() {
-			m.mu.Unlock()
+		if m.tryAcquire() {
+			m.release()
 			return false
 		}
 	case *RWMutex:

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -73,6 +74,12 @@ type PoisonEvent struct {
 var (
 	poisonHook atomic.Pointer[func(PoisonEvent)]
 	waitHook   atomic.Pointer[func(string, time.Duration)]
+	// waitHookOn is 1 while waitHook is set, 0 otherwise. Mutex's inlined
+	// fast path reads it with atomic.LoadUint32: the cheapest load in
+	// inlining cost, which keeps Mutex.Lock within the inlining budget.
+	// Only accessed through atomic.LoadUint32/StoreUint32.
+	waitHookOn    uint32
+	setWaitHookMu sync.Mutex
 
 	poisonings           expvar.Int
 	poisonedAcquisitions expvar.Int
@@ -118,11 +125,16 @@ func SetPoisonHook(hook func(PoisonEvent)) {
 // must not acquire the same lock. [WaitHistogram.Observe] is a ready hook.
 // SetWaitHook is safe for concurrent use.
 func SetWaitHook(hook func(name string, d time.Duration)) {
+	// Serialized so that waitHookOn always ends up agreeing with waitHook.
+	setWaitHookMu.Lock()
+	defer setWaitHookMu.Unlock()
 	if hook == nil {
 		waitHook.Store(nil)
+		atomic.StoreUint32(&waitHookOn, 0)
 		return
 	}
 	waitHook.Store(&hook)
+	atomic.StoreUint32(&waitHookOn, 1)
 }
 
 // newPoison records a poisoning with panic value r. It runs on the panicking
