@@ -116,6 +116,7 @@ type fnAnalysis struct {
 	fn       *ssa.Function
 	emit     bool // final pass: report findings
 	mayPanic bool
+	strong   bool // some panic point is strong
 	returns  bool
 	exits    []*state
 	sum      *summary
@@ -229,7 +230,7 @@ func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
 				return st, false
 			}
 		case *ssa.Panic:
-			a.panicAt(st, panicPoint{pos: in.Pos(), instr: in, kind: panicExplicit, rank: rankExplicit}, nil)
+			a.panicAt(st, panicPoint{pos: in.Pos(), instr: in, kind: panicExplicit, rank: rankExplicit, strong: true}, nil)
 			return st, false
 		case *ssa.Return:
 			if a.emit {
@@ -285,7 +286,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	}
 	callee, inputs := a.c.resolve(a.fn, cc)
 	if callee == nil {
-		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic}, nil)
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}, nil)
 		if !cc.IsInvoke() {
 			a.calledInput(st, cc.Value)
 		}
@@ -313,7 +314,8 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 			}
 			escs = append(escs, t)
 		}
-		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank}, escs)
+		strong := s.strong && callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank, strong: strong}, escs)
 	}
 	// The call's writes count after its own panic point: a call that
 	// panics is not taken to have written first.
@@ -498,6 +500,7 @@ func (p *path) endsWith(name string) bool {
 func (a *fnAnalysis) finish() {
 	s := a.sum
 	s.noPanic = !a.mayPanic
+	s.strong = a.strong
 	s.noReturn = !a.returns
 	for i, ex := range a.exits {
 		var acq, rel []effect

@@ -15,7 +15,11 @@ type panicPoint struct {
 	instr ssa.Instruction // nil for panic points from facts
 	kind  panicKind
 	rank  int
-	desc  string // filled in lazily: "c.load panics"
+	// strong: an explicit panic or a call through an interface or func
+	// value, here or in a callee of this package; not a runtime panic or
+	// an assertion alone.
+	strong bool
+	desc   string // filled in lazily: "c.load panics"
 }
 
 type panicKind uint8

@@ -10,6 +10,7 @@ import (
 // in-package twin of funcFact, with positions.
 type summary struct {
 	noPanic  bool
+	strong   bool // may panic explicitly or through a dynamic call (see panicPoint.strong)
 	noReturn bool
 	acquires []effect
 	releases []effect
@@ -50,7 +51,7 @@ const maxEscapes = 8
 var optimistic = &summary{noPanic: true}
 
 func (s *summary) equal(t *summary) bool {
-	if s.noPanic != t.noPanic || s.noReturn != t.noReturn ||
+	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn ||
 		s.writes != t.writes || !slices.Equal(s.recovers, t.recovers) ||
 		len(s.escapes) != len(t.escapes) {
 		return false
@@ -63,7 +64,7 @@ func (s *summary) equal(t *summary) bool {
 	}
 	for i := range s.escapes {
 		a, b := s.escapes[i], t.escapes[i]
-		if a.p.key() != b.p.key() || a.held != b.held || a.write != b.write {
+		if a.p.key() != b.p.key() || a.held != b.held || a.write != b.write || a.panic.strong != b.panic.strong {
 			return false
 		}
 	}
@@ -98,7 +99,10 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 	for _, e := range s.escapes {
 		// The standard library's own sections are not its callers' to
 		// fix: they are not exported.
-		if !e.p.escapes() || std {
+		// Only sections whose panic point is strong are exported: a
+		// runtime panic or an assertion deep in another package's helper
+		// is too weak a path to report in its callers.
+		if !e.p.escapes() || std || !e.panic.strong {
 			continue
 		}
 		f.Escapes = append(f.Escapes, factEscape{
@@ -136,7 +140,7 @@ func fromFact(f *funcFact) *summary {
 	for _, e := range f.Escapes {
 		s.escapes = append(s.escapes, escape{
 			p: fromFactPath(e.Path), write: e.Write, held: e.Held, poison: e.Poison,
-			lockLoc: e.Lock, panic: panicPoint{desc: e.Panic, rank: rankCall}, wrote: e.Wrote,
+			lockLoc: e.Lock, panic: panicPoint{desc: e.Panic, rank: rankCall, strong: true}, wrote: e.Wrote,
 		})
 	}
 	return s

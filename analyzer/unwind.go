@@ -20,6 +20,9 @@ type unwinding struct {
 // sections a callee leaves behind when the panic comes from a call.
 func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	a.mayPanic = true
+	if pp.strong {
+		a.strong = true
+	}
 	if !a.emit || len(st.held) == 0 && len(escs) == 0 {
 		return
 	}

@@ -175,3 +175,19 @@ func (t *Table) Set(k string, v any) { // want Set:"writes|nopanic"
 	}
 	t.m[k] = v
 }
+
+// Methods' section can panic only through a type assertion in a helper: a
+// weak panic point, not exported as an escape.
+type Methods struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (m *Methods) Value(v any) string { // want Value:"^lockpoison\\(locks\\(\\$0.mu W\\)\\)$"
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.n++
+	return recvName(v)
+}
+
+func recvName(v any) string { return v.(string) }

@@ -138,3 +138,10 @@ func Walk(t *xa.Tree) {
 	defer swallow()
 	t.Even(3) // want `t.mu stays locked if t.Visit panics`
 }
+
+// Another package's section whose only panic point is weak is not
+// reported here.
+func (s *Service) Name(m *xa.Methods) string {
+	defer swallow()
+	return m.Value(1)
+}
