@@ -590,21 +590,7 @@ func (c *checker) zeroValue(t types.Type, file *ast.File) (string, bool) {
 		}
 		return "nil", true
 	case *types.Struct, *types.Array:
-		ok := true
-		s := types.TypeString(t, func(p *types.Package) string {
-			if p == c.pass.Pkg {
-				return ""
-			}
-			for _, spec := range file.Imports {
-				if path, _ := strconv.Unquote(spec.Path.Value); path == p.Path() {
-					if pn := c.pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
-						return pn.Name()
-					}
-				}
-			}
-			ok = false
-			return p.Name()
-		})
+		s, ok := c.typeText(t, file)
 		return s + "{}", ok
 	}
 	if isTypeParam(t) {
