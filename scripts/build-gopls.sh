@@ -26,27 +26,7 @@ fi
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 version=${GOPLS_VERSION:-v0.23.0}
-root=$(repo_root)
-out=$1
-case $out in /*) ;; *) out=$PWD/$out ;; esac
-mkdir -p "$(dirname "$out")"
-
-stamp=$(source_stamp "$root" "gopls $version")
-if [ "${LOCKPOISON_FORCE:-}" != 1 ] && up_to_date "$out" "$stamp"; then
-	echo "gopls $version+lockpoison is up to date: $out"
-	exit 0
-fi
-
-export GOWORK=off
-export GOFLAGS="${GOFLAGS:-} -mod=mod"
-export GOTOOLCHAIN=${GOTOOLCHAIN:-local}
-
-echo "building gopls $version with lockpoison -> $out" >&2
-src=$(module_dir "golang.org/x/tools/gopls@$version")
-work=$(mktemp -d "${TMPDIR:-/tmp}/lockpoison-gopls.XXXXXX")
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-copy_tree "$src" "$work"
-cd "$work"
+begin_build "$1" "gopls $version" "golang.org/x/tools/gopls@$version"
 
 # The x/tools version this gopls release was built and tested with.
 tools=$(go list -m -f '{{.Version}}' golang.org/x/tools)

@@ -66,3 +66,32 @@ copy_tree() {
 	cp -R "$1/." "$2/"
 	chmod -R u+w "$2"
 }
+
+# begin_build OUT LABEL MODULE@VERSION starts a build script: it sets $root,
+# $out (absolute) and $stamp, exits 0 when OUT is up to date (unless
+# LOCKPOISON_FORCE=1), else copies the module's source into a fresh $work
+# (removed on exit) and changes into it, with module-proxy-only settings.
+begin_build() {
+	root=$(repo_root)
+	out=$1
+	case $out in /*) ;; *) out=$PWD/$out ;; esac
+	mkdir -p "$(dirname "$out")"
+
+	stamp=$(source_stamp "$root" "$2")
+	if [ "${LOCKPOISON_FORCE:-}" != 1 ] && up_to_date "$out" "$stamp"; then
+		echo "$2+lockpoison is up to date: $out"
+		exit 0
+	fi
+
+	export GOWORK=off
+	export GOFLAGS="${GOFLAGS:-} -mod=mod"
+	export GOTOOLCHAIN=${GOTOOLCHAIN:-local}
+
+	echo "building $2 with lockpoison -> $out" >&2
+	local src
+	src=$(module_dir "$3")
+	work=$(mktemp -d "${TMPDIR:-/tmp}/lockpoison-build.XXXXXX")
+	trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+	copy_tree "$src" "$work"
+	cd "$work"
+}
