@@ -12,7 +12,7 @@ import (
 // another package whose fact has lock effects, sections or a recover.
 // Other packages only get "cannot panic" facts, computed on the syntax.
 func (c *checker) needSSA() bool {
-	for id, obj := range c.pass.TypesInfo.Uses {
+	for _, obj := range c.pass.TypesInfo.Uses {
 		switch obj := obj.(type) {
 		case *types.Builtin:
 			if obj.Name() == "recover" {
@@ -33,7 +33,6 @@ func (c *checker) needSSA() bool {
 				}
 			}
 		}
-		_ = id
 	}
 	return false
 }
@@ -166,7 +165,8 @@ func (c *checker) bodyNoPanic(body *ast.BlockStmt, local func(*types.Func) bool)
 	implicit := c.cfg.ImplicitPanics
 	ok := true
 	commaOK := map[ast.Expr]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
 		if !ok {
 			return false
 		}
@@ -197,8 +197,9 @@ func (c *checker) bodyNoPanic(body *ast.BlockStmt, local func(*types.Func) bool)
 			} else {
 				call = n.(*ast.GoStmt).Call
 			}
+			// The deferred call runs later; its arguments are evaluated now.
 			for _, a := range call.Args {
-				ast.Inspect(a, func(m ast.Node) bool { return ok })
+				ast.Inspect(a, visit)
 			}
 			return false
 		case *ast.CallExpr:
@@ -255,7 +256,8 @@ func (c *checker) bodyNoPanic(body *ast.BlockStmt, local func(*types.Func) bool)
 			}
 		}
 		return ok
-	})
+	}
+	ast.Inspect(body, visit)
 	return ok
 }
 

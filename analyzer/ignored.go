@@ -21,19 +21,19 @@ func (c *checker) poisonIgnored() {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.ExprStmt:
-				c.checkDiscarded(n.X, true)
+				c.checkDiscarded(n.X)
 			case *ast.GoStmt:
-				c.checkDiscarded(n.Call, true)
+				c.checkDiscarded(n.Call)
 			case *ast.DeferStmt:
-				c.checkDiscarded(n.Call, true)
+				c.checkDiscarded(n.Call)
 			case *ast.AssignStmt:
 				if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
 					if id, ok := n.Lhs[len(n.Lhs)-1].(*ast.Ident); ok && id.Name == "_" {
-						c.checkDiscarded(n.Rhs[0], true)
+						c.checkDiscarded(n.Rhs[0])
 					}
 				} else if len(n.Rhs) == 1 && len(n.Lhs) == 1 {
 					if id, ok := n.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
-						c.checkDiscarded(n.Rhs[0], true)
+						c.checkDiscarded(n.Rhs[0])
 					}
 				}
 			}
@@ -42,9 +42,9 @@ func (c *checker) poisonIgnored() {
 	}
 }
 
-func (c *checker) checkDiscarded(e ast.Expr, discarded bool) {
+func (c *checker) checkDiscarded(e ast.Expr) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || !discarded {
+	if !ok {
 		return
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

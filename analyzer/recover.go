@@ -217,8 +217,6 @@ func (c *checker) acquiresIn(fn, h *ssa.Function, inputs []ssa.Value) []acquireS
 			for _, e := range effs {
 				if p := translate(fn, e.p, inputs); p != nil {
 					out = append(out, acquireSite{effect{p, e.write}, call.Pos()})
-				} else if e.p.kind == pathGlobal {
-					out = append(out, acquireSite{e, call.Pos()})
 				}
 			}
 		}

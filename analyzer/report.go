@@ -92,9 +92,8 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	var msg string
 	switch f.check {
 	case CheckLockLeak:
-		verb := "Lock"
-		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s.%s() deadlocks",
-			lock, what, recovered, lock, verb)
+		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s.Lock() deadlocks",
+			lock, what, recovered, lock)
 	case CheckTornState:
 		unlock := f.lock.unlock
 		if unlock == "" || f.lock.site.IsValid() && !f.lock.pos.IsValid() {
