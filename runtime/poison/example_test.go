@@ -1,8 +1,8 @@
 package poison_test
 
 import (
+	"context"
 	"errors"
-	"expvar"
 	"fmt"
 	"sort"
 	"strings"
@@ -103,37 +103,52 @@ func ExampleLockPoisonedError_Is() {
 	// Output: true
 }
 
-func ExampleLockPoisonedError_Unwrap() {
-	errCorrupt := errors.New("corrupt index")
+func ExampleLockPoisonedError_PanicValue() {
 	var mu poison.Mutex
-	poisonIt(&mu, errCorrupt)
+	poisonIt(&mu, context.Canceled)
 	err := mu.LockChecked()
-	fmt.Println(errors.Is(err, errCorrupt), errors.Is(err, poison.ErrLockPoisoned))
-	// Output: true true
+	// The poison error is not the panic value: code that ignores
+	// cancellations does not swallow a poisoned lock.
+	fmt.Println(errors.Is(err, context.Canceled), errors.Is(err, poison.ErrLockPoisoned))
+	fmt.Println(err.(*poison.LockPoisonedError).PanicValue() == context.Canceled)
+	// Output:
+	// false true
+	// true
 }
 
 func ExamplePoisonEvent() {
-	poison.SetPoisonHook(func(e poison.PoisonEvent) {
+	defer poison.OnPoison(func(e poison.PoisonEvent) {
 		fmt.Printf("%s poisoned by %v (stack: %t)\n", e.Name, e.Value, len(e.Stack) > 0)
-	})
-	defer poison.SetPoisonHook(nil)
+	})()
 	var mu poison.Mutex
 	mu.SetName("sessions")
 	poisonIt(&mu, "bad session")
 	// Output: sessions poisoned by bad session (stack: true)
 }
 
-func ExampleSetPoisonHook() {
-	n := 0
-	poison.SetPoisonHook(func(poison.PoisonEvent) { n++ })
-	defer poison.SetPoisonHook(nil)
+func ExampleOnPoison() {
+	n, m := 0, 0
+	removeN := poison.OnPoison(func(poison.PoisonEvent) { n++ })
+	removeM := poison.OnPoison(func(poison.PoisonEvent) { m++ })
+	defer removeM()
 	var mu poison.Mutex
 	poisonIt(&mu, "first")
 	_ = mu.LockChecked() // refused acquisitions are not poisonings
 	mu.ClearPoison()
+	removeN()
 	poisonIt(&mu, "second")
-	fmt.Println(n)
-	// Output: 2
+	fmt.Println(n, m)
+	// Output: 1 2
+}
+
+func ExampleReadStats() {
+	before := poison.ReadStats()
+	var mu poison.Mutex
+	poisonIt(&mu, "x")
+	_ = mu.LockChecked()
+	after := poison.ReadStats()
+	fmt.Println(after.Poisonings-before.Poisonings, after.Refusals-before.Refusals)
+	// Output: 1 1
 }
 
 func ExampleSetWaitHook() {
@@ -145,14 +160,6 @@ func ExampleSetWaitHook() {
 	mu.Unlock()
 	fmt.Println(waits.Count())
 	// Output: 1
-}
-
-func ExampleExpvarName() {
-	counters := expvar.Get(poison.ExpvarName).(*expvar.Map)
-	var names []string
-	counters.Do(func(kv expvar.KeyValue) { names = append(names, kv.Key) })
-	fmt.Println(names)
-	// Output: [poisoned_acquisitions poisonings]
 }
 
 func ExampleMutex() {
@@ -224,11 +231,103 @@ func ExampleMutex_Poisoned() {
 func ExampleMutex_ClearPoison() {
 	var mu poison.Mutex
 	poisonIt(&mu, "boom")
-	// ... rebuild the guarded state ...
-	mu.ClearPoison()
+	fmt.Println(mu.Poisoned())
+	if err := mu.LockForRepair(); err != nil {
+		// ... rebuild the guarded state, holding the lock ...
+		mu.ClearPoison()
+	}
+	mu.Unlock()
 	fmt.Println(mu.LockChecked())
 	mu.Unlock()
-	// Output: <nil>
+	// Output:
+	// true
+	// <nil>
+}
+
+// The repair path: take the lock although it is poisoned, repair the state,
+// clear the poison, unlock. Nobody else gets the lock in between.
+func ExampleMutex_LockForRepair() {
+	c := &Cache{items: map[string]int{}}
+	c.Put("a", 1, false)
+	func() {
+		defer func() { _ = recover() }()
+		c.Put("b", 2, true) // panics: items has "b", order does not
+	}()
+	if err := c.mu.LockForRepair(); err != nil {
+		fmt.Println("repairing after:", err)
+		// Rebuild what the panic may have torn: keep only ordered items.
+		items := make(map[string]int, len(c.order))
+		for _, k := range c.order {
+			items[k] = c.items[k]
+		}
+		c.items = items
+		c.mu.ClearPoison()
+	}
+	c.mu.Unlock()
+	fmt.Println(c.Len())
+	// Output:
+	// repairing after: lock poisoned by panic: index out of range
+	// 1 <nil>
+}
+
+// In a recover handler that releases the lock, Unlock cannot see the panic:
+// UnlockPoisoned poisons with the recovered value and unlocks.
+func ExampleMutex_UnlockPoisoned() {
+	var mu poison.Mutex
+	func() {
+		defer func() { _ = recover() }() // the caller's handler
+		mu.Lock()
+		defer func() {
+			if p := recover(); p != nil {
+				mu.UnlockPoisoned(p) // instead of mu.Unlock()
+				panic(p)
+			}
+			mu.Unlock()
+		}()
+		panic("half-written")
+	}()
+	fmt.Println(mu.LockChecked())
+	// Output: lock poisoned by panic: half-written
+}
+
+func ExampleMutex_TryLockChecked() {
+	var mu poison.Mutex
+	fmt.Println(mu.TryLockChecked())
+	fmt.Println(mu.TryLockChecked()) // held
+	mu.Unlock()
+	poisonIt(&mu, "boom")
+	fmt.Println(mu.TryLockChecked())
+	// Output:
+	// true <nil>
+	// false <nil>
+	// false lock poisoned by panic: boom
+}
+
+func ExampleRegistry_Repair() {
+	var tasks poison.Registry[string, Task]
+	_ = tasks.Set("t1", Task{"t1", "running"})
+	func() {
+		defer func() { _ = recover() }()
+		_ = tasks.Update(func(m map[string]Task) error {
+			m["t2"] = Task{"t2", "half-made"}
+			panic("crash while scheduling t2")
+		})
+	}()
+	_, _, err := tasks.Get("t1")
+	fmt.Println(err)
+	err = tasks.Repair(func(m map[string]Task) error {
+		for id, t := range m { // drop what the crash may have torn
+			if t.State == "half-made" {
+				delete(m, id)
+			}
+		}
+		return nil
+	})
+	n, _ := tasks.Len()
+	fmt.Println(err, n, tasks.Poisoned())
+	// Output:
+	// lock poisoned by panic: crash while scheduling t2
+	// <nil> 1 false
 }
 
 func ExampleMutex_SetName() {
@@ -362,11 +461,20 @@ func ExampleRWMutex_Poisoned() {
 
 func ExampleRWMutex_ClearPoison() {
 	var rw poison.RWMutex
+	routes := map[string]string{"/": "index"}
 	poisonIt(&rw, "boom")
-	rw.ClearPoison()
 	fmt.Println(rw.RLockChecked())
+	// Repair under the write lock, then clear: no reader sees the torn map.
+	if err := rw.LockForRepair(); err != nil {
+		routes = map[string]string{"/": "index"} // rebuild
+		rw.ClearPoison()
+	}
+	rw.Unlock()
+	fmt.Println(rw.RLockChecked(), routes["/"])
 	rw.RUnlock()
-	// Output: <nil>
+	// Output:
+	// lock poisoned by panic: boom
+	// <nil> index
 }
 
 func ExampleRWMutex_SetName() {
@@ -517,7 +625,7 @@ func ExampleRegistry_SetName() {
 
 func ExampleWaitHistogram() {
 	var waits poison.WaitHistogram
-	// In a program: expvar.Publish("lockpoison_wait", &waits)
+	// In a program, to serve it: expvar.Publish("lockpoison_wait", &waits)
 	poison.SetWaitHook(waits.Observe)
 	defer poison.SetWaitHook(nil)
 	var rw poison.RWMutex

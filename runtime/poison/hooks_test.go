@@ -1,22 +1,20 @@
 package poison
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
-	"expvar"
+	"log"
 	"log/slog"
-	"os"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 )
-
-func TestMain(m *testing.M) {
-	// Keep test output readable: every poisoning logs an Error record.
-	slog.SetDefault(slog.New(slog.DiscardHandler))
-	os.Exit(m.Run())
-}
 
 // recordingHandler is a slog.Handler that keeps the records it receives.
 type recordingHandler struct {
@@ -34,28 +32,20 @@ func (h *recordingHandler) Handle(_ context.Context, r slog.Record) error {
 func (h *recordingHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
 func (h *recordingHandler) WithGroup(string) slog.Handler      { return h }
 
-func counter(name string) int64 {
-	return expvar.Get(ExpvarName).(*expvar.Map).Get(name).(*expvar.Int).Value()
-}
+func TestObserversOncePerPoisoning(t *testing.T) {
+	var first, second []PoisonEvent
+	removeFirst := OnPoison(func(e PoisonEvent) { first = append(first, e) })
+	removeSecond := OnPoison(func(e PoisonEvent) { second = append(second, e) })
+	t.Cleanup(removeFirst)
+	t.Cleanup(removeSecond)
 
-func TestHooksOncePerPoisoning(t *testing.T) {
-	h := &recordingHandler{}
-	old := slog.Default()
-	slog.SetDefault(slog.New(h))
-	t.Cleanup(func() { slog.SetDefault(old) })
-
-	var events []PoisonEvent
-	SetPoisonHook(func(e PoisonEvent) { events = append(events, e) })
-	t.Cleanup(func() { SetPoisonHook(nil) })
-
-	poisonings0 := counter("poisonings")
-	refused0 := counter("poisoned_acquisitions")
+	s0 := ReadStats()
 
 	var mu Mutex
 	mu.SetName("jobs.mu")
 	v := errors.New("boom")
 	poisonWith(t, &mu, v)
-	// Refused acquisitions do not fire the hooks again.
+	// Refused acquisitions do not notify the observers again.
 	for range 3 {
 		if err := mu.LockChecked(); err == nil {
 			t.Fatal("not poisoned")
@@ -68,40 +58,88 @@ func TestHooksOncePerPoisoning(t *testing.T) {
 	catch(func() { _ = reg.Update(func(map[string]int) error { panic("in update") }) })
 	_, _, _ = reg.Get("x")
 
-	if len(events) != 2 {
-		t.Fatalf("poison hook fired %d times, want 2 (once per poisoning)", len(events))
+	if len(first) != 2 || len(second) != 2 {
+		t.Fatalf("observers notified %d and %d times, want 2 each (once per poisoning)", len(first), len(second))
 	}
-	if e := events[0]; e.Name != "jobs.mu" || e.Value != v || len(e.Stack) == 0 || e.Time.IsZero() {
+	if e := first[0]; e.Name != "jobs.mu" || e.Value != v || len(e.Stack) == 0 || e.Time.IsZero() {
 		t.Errorf("event 0 = %+v", e)
 	}
-	if e := events[1]; e.Name != "registry" || e.Value != "in update" {
+	if e := first[1]; e.Name != "registry" || e.Value != "in update" {
 		t.Errorf("event 1 = {%q %v}", e.Name, e.Value)
 	}
-	if len(h.records) != 2 {
-		t.Fatalf("%d slog records, want 2", len(h.records))
+	s := ReadStats()
+	if d := s.Poisonings - s0.Poisonings; d != 2 {
+		t.Errorf("Poisonings += %d, want 2", d)
 	}
-	r := h.records[0]
-	attrs := map[string]any{}
-	r.Attrs(func(a slog.Attr) bool { attrs[a.Key] = a.Value.Any(); return true })
-	if r.Level != slog.LevelError || attrs["lock"] != "jobs.mu" || attrs["panic"] != v {
-		t.Errorf("slog record = %v %q %v", r.Level, r.Message, attrs)
+	if d := s.Refusals - s0.Refusals; d != 5 {
+		t.Errorf("Refusals += %d, want 5", d)
 	}
-	if d := counter("poisonings") - poisonings0; d != 2 {
-		t.Errorf("poisonings counter += %d, want 2", d)
+
+	// Removing one observer leaves the other; removing twice is harmless.
+	removeFirst()
+	removeFirst()
+	mu.ClearPoison()
+	poisonWith(t, &mu, "again")
+	if len(first) != 2 || len(second) != 3 {
+		t.Fatalf("after removing the first observer: %d and %d events, want 2 and 3", len(first), len(second))
 	}
-	if d := counter("poisoned_acquisitions") - refused0; d != 5 {
-		t.Errorf("poisoned_acquisitions counter += %d, want 5", d)
+	removeSecond()
+	mu.ClearPoison()
+	poisonWith(t, &mu, "unobserved")
+	if len(second) != 3 {
+		t.Fatalf("removed observer still notified")
+	}
+	if OnPoison(nil) == nil {
+		t.Fatal("OnPoison(nil) returned a nil remove function")
 	}
 }
 
-func TestExpvarPublished(t *testing.T) {
-	var got map[string]int64
-	if err := json.Unmarshal([]byte(expvar.Get(ExpvarName).String()), &got); err != nil {
-		t.Fatal(err)
+// TestQuietImport: importing the package registers nothing on
+// http.DefaultServeMux and a poisoning logs nothing. The test binary links
+// what the package and its internal tests import, and no test file imports
+// expvar (keep it so): if the package did, /debug/vars would be registered.
+func TestQuietImport(t *testing.T) {
+	for _, path := range []string{"/debug/vars", "/debug/pprof/"} {
+		_, pattern := http.DefaultServeMux.Handler(httptest.NewRequest("GET", path, nil))
+		if pattern != "" {
+			t.Errorf("http.DefaultServeMux serves %s (pattern %q) in a binary importing runtime/poison", path, pattern)
+		}
 	}
-	for _, k := range []string{"poisonings", "poisoned_acquisitions"} {
-		if _, ok := got[k]; !ok {
-			t.Errorf("expvar %s has no %q: %v", ExpvarName, k, got)
+
+	var buf bytes.Buffer
+	oldOut, oldFlags := log.Writer(), log.Flags()
+	log.SetOutput(&buf)
+	t.Cleanup(func() { log.SetOutput(oldOut); log.SetFlags(oldFlags) })
+	h := &recordingHandler{}
+	old := slog.Default()
+	slog.SetDefault(slog.New(h))
+	t.Cleanup(func() { slog.SetDefault(old) })
+	var mu Mutex
+	poisonWith(t, &mu, "quiet")
+	_ = mu.LockChecked()
+	if len(h.records) != 0 || buf.Len() != 0 {
+		t.Fatalf("a poisoning logged: %d slog records, log output %q", len(h.records), buf.String())
+	}
+}
+
+// TestNoReportingImports checks the package's own import graph: no expvar,
+// log, log/slog or net/http (those live in the observe subpackage).
+func TestNoReportingImports(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(gobin, "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		switch dep {
+		case "expvar", "log", "log/slog", "net/http":
+			t.Errorf("runtime/poison depends on %s", dep)
 		}
 	}
 }
@@ -185,7 +223,6 @@ func TestWaitHistogram(t *testing.T) {
 			t.Errorf("bucket %s = %d, want %d (%s)", k, got.Buckets[k], n, h.String())
 		}
 	}
-	var _ expvar.Var = &h
 	if testing.AllocsPerRun(100, func() { h.Observe("x", time.Millisecond) }) != 0 {
 		t.Error("Observe allocates")
 	}

@@ -1,7 +1,6 @@
 package poison
 
 import (
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -16,266 +15,200 @@ import (
 // code that defers Unlock gains poisoning, code that unlocks explicitly keeps
 // the behaviour of sync.Mutex.
 //
-// Mutex has its own lock word rather than wrapping a sync.Mutex, so that the
-// uncontended Lock is a single compare-and-swap inlined into the caller, like
-// sync.Mutex.Lock. Its slow path differs from sync.Mutex: a waiter spins a few
-// times, then parks; Unlock wakes one parked waiter, which competes again with
-// goroutines arriving meanwhile. There is no starvation mode: under heavy,
-// sustained contention a parked waiter can be overtaken repeatedly (each
-// wake-up makes it spin again before parking, which bounds the unfairness in
-// practice but does not guarantee FIFO order).
+// Mutex is a sync.Mutex plus a poison word: the locking itself (fairness,
+// starvation mode, the mutex profile, the race detector's view, goroutine dump
+// states) is sync.Mutex's.
 type Mutex struct {
-	// state holds mutexLocked, mutexPoisoned and, from bit mutexWaiterShift
-	// up, the number of parked (or about to park) waiters. Any bit besides
-	// mutexLocked makes the inlined fast paths fail into the slow ones.
-	state  atomic.Int32
-	sema   atomic.Pointer[chan struct{}] // created on first contention
+	mu     sync.Mutex
 	poison atomic.Pointer[LockPoisonedError]
 	name   atomic.Pointer[string]
 }
-
-const (
-	mutexLocked      = 1 << iota
-	mutexPoisoned    // a hint mirroring poison != nil: keeps Lock off the fast path
-	mutexWaiterShift = iota
-
-	mutexSpins = 4 // acquisition attempts, with runtime.Gosched, before parking
-)
 
 var _ sync.Locker = (*Mutex)(nil)
 
 // Lock locks m, blocking until it is available, like sync.Mutex.Lock.
 // If m is poisoned, Lock does not keep the lock and panics with the
-// *LockPoisonedError (use LockChecked to get it as an error instead).
+// *LockPoisonedError (use LockChecked to get it as an error instead). A
+// deferred Unlock of m that this panic unwinds through releases nothing (the
+// lock is not held), so "Lock; defer Unlock; ... Unlock; ... Lock" and a
+// sync.Cond Wait under a deferred Unlock are safe.
 func (m *Mutex) Lock() {
-	// Inlined fast path: a free, unpoisoned mutex with no waiters and no wait
-	// hook set. Everything else goes through lockSlow.
-	if atomic.LoadUint32(&waitHookOn) != 0 || !m.state.CompareAndSwap(0, mutexLocked) {
-		m.lockSlow()
+	if atomic.LoadUint32(&waitHookOn) != 0 {
+		m.lockTimed()
+	} else {
+		m.mu.Lock()
+	}
+	if m.poison.Load() != nil {
+		m.lockPoisoned()
 	}
 }
 
 // LockChecked locks m and returns nil, or, if m is poisoned, returns the
 // *LockPoisonedError (matching ErrLockPoisoned) WITHOUT holding the lock: call
-// Unlock only after a nil error.
+// Unlock only after a nil error. To take a poisoned lock in order to repair
+// the state, use LockForRepair.
 func (m *Mutex) LockChecked() error {
-	if atomic.LoadUint32(&waitHookOn) == 0 && m.state.CompareAndSwap(0, mutexLocked) {
-		return nil
+	if atomic.LoadUint32(&waitHookOn) != 0 {
+		m.lockTimed()
+	} else {
+		m.mu.Lock()
 	}
-	return m.lockCheckedSlow()
+	if e := m.poison.Load(); e != nil {
+		m.mu.Unlock()
+		return refused(e)
+	}
+	return nil
+}
+
+// LockForRepair locks m whether or not it is poisoned, and returns m's
+// *LockPoisonedError, or nil when m is not poisoned. The lock is held in both
+// cases: call Unlock afterwards either way. It is the repair path, the
+// counterpart of Rust's PoisonError::into_inner: while holding the lock,
+// repair (reset, rebuild) the guarded state, call ClearPoison, then Unlock;
+// nobody else gets the lock in between. Unlocking without ClearPoison leaves m
+// poisoned; a panic through a deferred Unlock poisons it again.
+func (m *Mutex) LockForRepair() error {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
+		m.lockTimed()
+	} else {
+		m.mu.Lock()
+	}
+	if e := m.poison.Load(); e != nil {
+		return e
+	}
+	return nil
 }
 
 // TryLock tries to lock m and reports whether it succeeded, like
-// sync.Mutex.TryLock. If it acquires a poisoned m, it releases it and panics
-// with the *LockPoisonedError, like Lock.
+// sync.Mutex.TryLock. If m is poisoned and free, TryLock does not keep it and
+// panics with the *LockPoisonedError, like Lock; if m is held, it returns
+// false whether or not m is poisoned. TryLockChecked returns the error
+// instead.
 func (m *Mutex) TryLock() bool {
-	if !m.tryAcquire() {
+	if !m.mu.TryLock() {
 		return false
 	}
-	if m.state.Load()&mutexPoisoned != 0 && m.poisonedWhileHeld() != nil {
+	if m.poison.Load() != nil {
 		m.lockPoisoned()
 	}
 	return true
 }
 
-// Unlock unlocks m, like sync.Mutex.Unlock. Unlocking an unlocked m panics
-// with the message "poison: unlock of unlocked mutex" (sync.Mutex makes this
-// an unrecoverable fatal error, which a package outside the runtime cannot).
+// TryLockChecked tries to lock m: it returns (true, nil) when it acquired m,
+// (false, nil) when m is held by someone else, and (false, err) with the
+// *LockPoisonedError, WITHOUT holding the lock, when m is free but poisoned.
+func (m *Mutex) TryLockChecked() (bool, error) {
+	if !m.mu.TryLock() {
+		return false, nil
+	}
+	if e := m.poison.Load(); e != nil {
+		m.mu.Unlock()
+		return false, refused(e)
+	}
+	return true, nil
+}
+
+// Unlock unlocks m, like sync.Mutex.Unlock.
 //
 // When Unlock is deferred (defer m.Unlock()) and runs because a panic is
 // unwinding, it poisons m: it records the panic value and stack, releases m,
-// reports the poisoning (see SetPoisonHook) and panics again with the same
-// value. Called normally, Unlock is a plain unlock.
+// reports the poisoning (see OnPoison) and panics again with the same value.
+// If the panic is m's own refusal (a Lock of m after an explicit Unlock was
+// refused), m is not held and Unlock releases nothing before letting the panic
+// continue. Called normally, Unlock is a plain unlock.
+//
+// A recover handler that releases the lock cannot be seen by Unlock: there,
+// call UnlockPoisoned with the recovered value instead.
 func (m *Mutex) Unlock() {
 	// recover only stops a panic when called directly by a deferred function:
 	// here that is Unlock itself under "defer m.Unlock()". In a normal call it
 	// returns nil at the cost of one cheap runtime call.
-	if r := recover(); r != nil {
-		m.poisonAndRepanic(r)
+	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+		m.unlockUnwinding(r)
 	}
-	if s := m.state.Add(-mutexLocked); s != 0 {
-		m.unlockSlow(s)
+	m.mu.Unlock()
+}
+
+// UnlockPoisoned poisons m with the panic value v, then unlocks it. It is the
+// Unlock for a recover handler that releases the lock, which Unlock cannot
+// tell from a normal call:
+//
+//	defer func() {
+//		if p := recover(); p != nil {
+//			m.UnlockPoisoned(p) // instead of m.Unlock()
+//			...
+//		}
+//	}()
+//
+// It notifies the OnPoison observers and does not panic. When v is nil it is
+// a plain Unlock; when v is m's own refusal (see Unlock), m is not held and
+// UnlockPoisoned does nothing.
+func (m *Mutex) UnlockPoisoned(v any) {
+	if v == nil {
+		m.mu.Unlock()
+		return
 	}
+	if ownRefusal(v, m) {
+		return
+	}
+	e := newPoison(m, m.name.Load(), v)
+	m.poison.Store(e)
+	m.mu.Unlock()
+	reportPoison(e)
 }
 
 // Poisoned reports whether m is poisoned.
 func (m *Mutex) Poisoned() bool { return m.poison.Load() != nil }
 
 // ClearPoison clears m's poison, so that it can be locked again. It does not
-// need the lock and does not repair the state the lock guards: call it once
-// that state is known to be consistent again (for instance rebuilt).
-func (m *Mutex) ClearPoison() {
-	m.poison.Store(nil)
-	m.syncPoisonBit()
-}
+// repair the state the lock guards. Call it while holding the lock taken with
+// LockForRepair, after repairing the state, so that nobody sees the state
+// between the clearing and the repair. (It does not need the lock, but
+// clearing without it lets other goroutines in to the torn state.)
+func (m *Mutex) ClearPoison() { m.poison.Store(nil) }
 
-// SetName names m in poison errors, poison events, log records and wait hook
-// calls. The default name is "". SetName is safe for concurrent use.
+// SetName names m in poison errors, poison events and wait hook calls. The
+// default name is "". SetName is safe for concurrent use.
 func (m *Mutex) SetName(name string) { setName(&m.name, name) }
 
 // Name returns the name set with SetName, or "".
 func (m *Mutex) Name() string { return nameOf(&m.name) }
 
-// syncPoisonBit makes the mutexPoisoned hint agree with m.poison after the
-// poison was cleared. Every poisoning stores the error and then sets the bit;
-// clearing the bit and then re-reading the poison means that, whatever the
-// interleaving with a concurrent poisoning, the bit ends up set whenever the
-// poison ends up non-nil. A stale set bit only costs a trip through the slow
-// path, which clears it.
-func (m *Mutex) syncPoisonBit() {
-	m.state.And(^int32(mutexPoisoned))
-	if m.poison.Load() != nil {
-		m.state.Or(mutexPoisoned)
-	}
-}
-
-// poisonedWhileHeld returns m's poison, the lock being held by the caller, and
-// clears a stale mutexPoisoned bit.
-func (m *Mutex) poisonedWhileHeld() *LockPoisonedError {
-	if e := m.poison.Load(); e != nil {
-		return e
-	}
-	m.syncPoisonBit()
-	return m.poison.Load()
-}
-
 //go:noinline
-func (m *Mutex) lockSlow() {
-	m.acquireSlow()
-	if m.state.Load()&mutexPoisoned != 0 && m.poisonedWhileHeld() != nil {
-		m.lockPoisoned()
-	}
-}
-
-func (m *Mutex) lockCheckedSlow() error {
-	m.acquireSlow()
-	if m.state.Load()&mutexPoisoned != 0 {
-		if e := m.poisonedWhileHeld(); e != nil {
-			m.release()
-			return refused(e)
-		}
-	}
-	return nil
-}
-
-// tryAcquire takes the lock word if it is free, ignoring the poison.
-func (m *Mutex) tryAcquire() bool {
-	for {
-		s := m.state.Load()
-		if s&mutexLocked != 0 {
-			return false
-		}
-		if m.state.CompareAndSwap(s, s|mutexLocked) {
-			return true
-		}
-	}
-}
-
-// acquireSlow takes the lock word, blocking, ignoring the poison, and reports
-// the wait to the wait hook if one is set.
-func (m *Mutex) acquireSlow() {
+func (m *Mutex) lockTimed() {
 	h := waitHook.Load()
 	if h == nil {
-		m.acquire()
+		m.mu.Lock()
 		return
 	}
 	var d time.Duration
-	if !m.tryAcquire() {
+	if !m.mu.TryLock() {
 		start := time.Now()
-		m.acquire()
+		m.mu.Lock()
 		d = time.Since(start)
 	}
 	(*h)(m.Name(), d)
 }
 
-// acquire takes the lock word, blocking: it spins mutexSpins times, then
-// registers as a waiter and parks on the semaphore channel until an Unlock
-// hands it a token, and starts over.
-func (m *Mutex) acquire() {
-	spins := 0
-	for {
-		s := m.state.Load()
-		if s&mutexLocked == 0 {
-			if m.state.CompareAndSwap(s, s|mutexLocked) {
-				return
-			}
-			continue
-		}
-		if spins < mutexSpins {
-			spins++
-			runtime.Gosched()
-			continue
-		}
-		// Register only while the lock is held: its holder's Unlock then
-		// sees the waiter and sends a token. The token stays in the channel
-		// buffer if it is sent before we receive, so no wake-up is lost.
-		if m.state.CompareAndSwap(s, s+1<<mutexWaiterShift) {
-			<-m.semaphore()
-			spins = 0
-		}
-	}
-}
-
-// semaphore returns m's wake-up channel, creating it on first use.
-func (m *Mutex) semaphore() chan struct{} {
-	if c := m.sema.Load(); c != nil {
-		return *c
-	}
-	c := make(chan struct{}, 1)
-	if m.sema.CompareAndSwap(nil, &c) {
-		return c
-	}
-	return *m.sema.Load()
-}
-
-// release unlocks the lock word, held by the caller.
-func (m *Mutex) release() {
-	if s := m.state.Add(-mutexLocked); s != 0 {
-		m.unlockSlow(s)
-	}
-}
-
-// unlockSlow runs after the lock word was decremented to s != 0: it detects an
-// unlock of an unlocked mutex and wakes one waiter if the mutex is still free.
+// lockPoisoned releases m, held by the caller, and panics with its poison.
 //
 //go:noinline
-func (m *Mutex) unlockSlow(s int32) {
-	if s&mutexLocked != 0 {
-		// The bit was clear before the decrement: undo it, then panic.
-		m.state.Add(mutexLocked)
-		panic("poison: unlock of unlocked mutex")
-	}
-	for {
-		if s>>mutexWaiterShift == 0 || s&mutexLocked != 0 {
-			// No waiter, or another goroutine took the lock: its Unlock
-			// will wake a waiter.
-			return
-		}
-		if m.state.CompareAndSwap(s, s-1<<mutexWaiterShift) {
-			// The waiter registered before it parks; if the buffer already
-			// holds a token for another waiter not yet received, this send
-			// waits until one of them receives (shortly).
-			m.semaphore() <- struct{}{}
-			return
-		}
-		s = m.state.Load()
-	}
-}
-
-// lockPoisoned releases m, held by the caller, and panics with its poison.
 func (m *Mutex) lockPoisoned() {
 	e := m.poison.Load()
-	m.release()
+	m.mu.Unlock()
 	panic(refused(e))
 }
 
-// poisonAndRepanic poisons m, held by the caller, with the recovered panic
-// value r, releases m, reports and panics again with r.
-func (m *Mutex) poisonAndRepanic(r any) {
-	e := newPoison(m.name.Load(), r)
+// unlockUnwinding runs in a deferred Unlock whose recover stopped the panic
+// r: it poisons m, releases it, reports and panics again with r; or, when r
+// is m's own refusal, only panics again.
+func (m *Mutex) unlockUnwinding(r any) {
+	if ownRefusal(r, m) {
+		panic(r)
+	}
+	e := newPoison(m, m.name.Load(), r)
 	m.poison.Store(e)
-	m.state.Or(mutexPoisoned)
-	m.release()
+	m.mu.Unlock()
 	reportPoison(e)
 	panic(r)
 }

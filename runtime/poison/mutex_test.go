@@ -1,10 +1,12 @@
 package poison
 
 import (
+	"context"
 	"errors"
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -12,7 +14,10 @@ import (
 type locker interface {
 	sync.Locker
 	TryLock() bool
+	TryLockChecked() (bool, error)
 	LockChecked() error
+	LockForRepair() error
+	UnlockPoisoned(any)
 	Poisoned() bool
 	ClearPoison()
 	SetName(string)
@@ -51,8 +56,8 @@ func poisonWith(t *testing.T, mu sync.Locker, v any) {
 func heldByOther(mu locker) bool {
 	switch m := mu.(type) {
 	case *Mutex:
-		if m.tryAcquire() {
-			m.release()
+		if m.mu.TryLock() {
+			m.mu.Unlock()
 			return false
 		}
 	case *RWMutex:
@@ -128,16 +133,23 @@ func TestDeferredUnlockPanicPoisons(t *testing.T) {
 	})
 }
 
-func TestUnwrapsErrorPanics(t *testing.T) {
+func TestErrorMatchesOnlyErrLockPoisoned(t *testing.T) {
+	// A poisoned lock whose panic value was context.Canceled must not pass
+	// for a cancellation: code that ignores those would swallow the poison.
 	forBoth(t, func(t *testing.T, mu locker) {
-		orig := errors.New("index broken")
-		poisonWith(t, mu, orig)
+		poisonWith(t, mu, context.Canceled)
 		err := mu.LockChecked()
-		if !errors.Is(err, ErrLockPoisoned) || !errors.Is(err, orig) {
-			t.Fatalf("errors.Is(%v, ErrLockPoisoned/orig) = %v/%v, want both", err,
-				errors.Is(err, ErrLockPoisoned), errors.Is(err, orig))
+		if !errors.Is(err, ErrLockPoisoned) {
+			t.Fatalf("errors.Is(%v, ErrLockPoisoned) = false", err)
 		}
-		if err.Error() != "lock poisoned by panic: index broken" {
+		if errors.Is(err, context.Canceled) {
+			t.Fatalf("errors.Is(%v, context.Canceled) = true: the panic value leaks through the poison error", err)
+		}
+		var perr *LockPoisonedError
+		if !errors.As(err, &perr) || perr.PanicValue() != context.Canceled || perr.Value != context.Canceled {
+			t.Fatalf("panic value not available: %#v", err)
+		}
+		if err.Error() != "lock poisoned by panic: context canceled" {
 			t.Errorf("Error() = %q", err.Error())
 		}
 	})
@@ -155,9 +167,9 @@ func TestRuntimeErrorPoisons(t *testing.T) {
 		if _, ok := r.(runtime.Error); !ok {
 			t.Fatalf("recovered %T, want the runtime.Error", r)
 		}
-		var re runtime.Error
-		if err := mu.LockChecked(); !errors.As(err, &re) || re != r {
-			t.Fatalf("LockChecked = %v, want it to unwrap to the runtime error", err)
+		var perr *LockPoisonedError
+		if err := mu.LockChecked(); !errors.As(err, &perr) || perr.Value != r {
+			t.Fatalf("LockChecked = %v, want the poison error carrying the runtime error", err)
 		}
 	})
 }
@@ -354,36 +366,89 @@ func TestReadLockOnPoisoned(t *testing.T) {
 	rw.RUnlock()
 }
 
+// observe collects the poison events of the lock named name until the test
+// ends.
+func observe(t *testing.T, name string) func() []PoisonEvent {
+	var mu sync.Mutex
+	var events []PoisonEvent
+	t.Cleanup(OnPoison(func(e PoisonEvent) {
+		if e.Name == name {
+			mu.Lock()
+			events = append(events, e)
+			mu.Unlock()
+		}
+	}))
+	return func() []PoisonEvent {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]PoisonEvent(nil), events...)
+	}
+}
+
 func TestConcurrentPoisoning(t *testing.T) {
-	// Many goroutines contend; some panic in their section. Every acquisition
-	// either succeeds on a clean lock or reports the poison; nothing deadlocks.
+	// Many goroutines contend; some panic in their section, others clear the
+	// poison through the repair path. Every panic is recovered with its own
+	// value and poisons the lock exactly once; every refusal carries one of
+	// the panic values; nothing deadlocks and the lock ends free.
 	forBoth(t, func(t *testing.T, mu locker) {
+		mu.SetName("concurrent")
+		events := observe(t, "concurrent")
 		var wg sync.WaitGroup
 		var counter int
+		var panics, refusals, repairs atomic.Int64
 		for g := range 8 {
 			wg.Go(func() {
 				for i := range 200 {
+					entered, willPanic := false, (g+i)%17 == 0
 					r := catch(func() {
 						if err := mu.LockChecked(); err != nil {
-							if !errors.Is(err, ErrLockPoisoned) {
+							var perr *LockPoisonedError
+							if !errors.As(err, &perr) {
 								t.Errorf("LockChecked: %v", err)
+							} else if _, ok := perr.Value.(int); !ok {
+								t.Errorf("refusal carries %v, not a panic value of this test", perr.Value)
 							}
-							mu.ClearPoison()
+							refusals.Add(1)
+							if mu.LockForRepair() != nil {
+								counter = 0 // the repair
+								mu.ClearPoison()
+								repairs.Add(1)
+							}
+							mu.Unlock()
 							return
 						}
+						entered = true
 						defer mu.Unlock()
 						counter++
-						if (g+i)%17 == 0 {
+						if willPanic {
 							panic(i)
 						}
 					})
-					if r != nil && r != any(i) {
-						t.Errorf("recovered %v, want %d", r, i)
+					switch {
+					case entered && willPanic:
+						if r != any(i) {
+							t.Errorf("recovered %v, want the panic value %d", r, i)
+						}
+						panics.Add(1)
+					case r != nil:
+						t.Errorf("recovered %v from a section that did not panic", r)
 					}
 				}
 			})
 		}
 		wg.Wait()
+		if panics.Load() == 0 {
+			t.Fatal("no section panicked: the test exercised nothing")
+		}
+		if n := int64(len(events())); n != panics.Load() {
+			t.Errorf("%d poisonings observed, want one per panic (%d)", n, panics.Load())
+		}
+		if repairs.Load() > refusals.Load() || repairs.Load() > panics.Load() {
+			t.Errorf("%d repairs for %d refusals and %d panics", repairs.Load(), refusals.Load(), panics.Load())
+		}
+		if heldByOther(mu) {
+			t.Fatal("lock left held")
+		}
 	})
 }
 

@@ -1,12 +1,21 @@
 package poison
 
-import "reflect"
+import (
+	"reflect"
+	"sync/atomic"
+)
 
 // Registry is a map guarded by an RWMutex and poisoned by a panic inside
 // Update, the poison-aware replacement for a sync.RWMutex plus map. Once
-// poisoned, every method except Reset returns a *LockPoisonedError (matching
-// ErrLockPoisoned), so that no caller reads or extends half-updated data.
-// Reset, which replaces the data, is the only way to clear the poison.
+// poisoned, every method except Reset and Repair returns a *LockPoisonedError
+// (matching ErrLockPoisoned), so that no caller reads or extends half-updated
+// data. Reset, which replaces the data, and Repair, which fixes it in place
+// under the write lock, are the ways to clear the poison.
+//
+// Registry has no iter.Seq2 iterator: an iterator has no way to return the
+// poison error, so "for k, v := range reg.All()" would read a torn map
+// silently (or panic mid-loop). Range, which returns the error before calling
+// fn, is the iteration.
 //
 // The zero value is an empty, usable registry. A Registry must not be copied
 // after first use. Its methods are safe for concurrent use; callbacks passed
@@ -48,7 +57,7 @@ func hashMayPanic(t reflect.Type) bool {
 // *LockPoisonedError when r is poisoned.
 func (r *Registry[K, V]) Get(k K) (V, bool, error) {
 	// RLockChecked, inlined by hand: Get is the hot path of a registry.
-	if waitHook.Load() != nil {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
 		r.mu.rlockTimed()
 	} else {
 		r.mu.mu.RLock()
@@ -148,8 +157,8 @@ func (r *Registry[K, V]) Len() (int, error) {
 
 // Reset replaces the registry's data with m, which the registry then owns (the
 // caller must not use m afterwards; nil means empty), and clears the poison.
-// It is the only way to recover a poisoned Registry, and it works whether or
-// not r is poisoned.
+// It works whether or not r is poisoned; see Repair to fix the data in place
+// instead.
 func (r *Registry[K, V]) Reset(m map[K]V) {
 	r.mu.mu.Lock()
 	r.setMap(m)
@@ -157,9 +166,39 @@ func (r *Registry[K, V]) Reset(m map[K]V) {
 	r.mu.mu.Unlock()
 }
 
+// Repair is the repair path of a poisoned r: it takes the write lock although
+// r is poisoned, calls fn with the torn map (never nil), and, when fn returns
+// nil, clears the poison before releasing the lock, so that no other caller
+// sees the map between the panic and the repair. fn should make the map
+// consistent again (drop or rebuild the entries the panic may have torn); an
+// error from fn is returned as is and leaves r poisoned; a panic in fn poisons
+// r again (with the new panic value) and continues. When r is not poisoned,
+// Repair does not call fn and returns nil.
+//
+// fn must not keep the map after returning or call methods of r.
+func (r *Registry[K, V]) Repair(fn func(m map[K]V) error) error {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
+		r.mu.lockTimed()
+	} else {
+		r.mu.mu.Lock()
+	}
+	if r.mu.poison.Load() == nil {
+		r.mu.mu.Unlock()
+		return nil
+	}
+	defer r.mu.Unlock() // the poisoning unlock
+	if r.m == nil {
+		r.setMap(make(map[K]V))
+	}
+	if err := fn(r.m); err != nil {
+		return err
+	}
+	r.mu.poison.Store(nil)
+	return nil
+}
+
 // Poisoned reports whether r is poisoned.
 func (r *Registry[K, V]) Poisoned() bool { return r.mu.Poisoned() }
 
-// SetName names r's lock in poison errors, events, log records and wait hook
-// calls. The default name is "".
+// SetName names r's lock in poison errors, events and wait hook calls. The default name is "".
 func (r *Registry[K, V]) SetName(name string) { r.mu.SetName(name) }

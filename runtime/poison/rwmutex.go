@@ -26,7 +26,7 @@ var _ sync.Locker = (*RWMutex)(nil)
 // Lock locks rw for writing, like sync.RWMutex.Lock. If rw is poisoned, Lock
 // does not keep the lock and panics with the *LockPoisonedError.
 func (rw *RWMutex) Lock() {
-	if waitHook.Load() != nil {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
 		rw.lockTimed()
 	} else {
 		rw.mu.Lock()
@@ -38,9 +38,10 @@ func (rw *RWMutex) Lock() {
 
 // LockChecked locks rw for writing and returns nil, or, if rw is poisoned,
 // returns the *LockPoisonedError (matching ErrLockPoisoned) WITHOUT holding the
-// lock: call Unlock only after a nil error.
+// lock: call Unlock only after a nil error. To take a poisoned lock in order to
+// repair the state, use LockForRepair.
 func (rw *RWMutex) LockChecked() error {
-	if waitHook.Load() != nil {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
 		rw.lockTimed()
 	} else {
 		rw.mu.Lock()
@@ -52,9 +53,56 @@ func (rw *RWMutex) LockChecked() error {
 	return nil
 }
 
+// LockForRepair locks rw for writing whether or not it is poisoned, and returns
+// rw's *LockPoisonedError, or nil when rw is not poisoned. The write lock is
+// held in both cases: call Unlock afterwards either way. Repair the guarded
+// state, call ClearPoison, then Unlock: no reader or writer gets in between.
+// See Mutex.LockForRepair.
+func (rw *RWMutex) LockForRepair() error {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
+		rw.lockTimed()
+	} else {
+		rw.mu.Lock()
+	}
+	if e := rw.poison.Load(); e != nil {
+		return e
+	}
+	return nil
+}
+
+// TryLockChecked tries to lock rw for writing: (true, nil) when it acquired
+// rw, (false, nil) when rw is held (by a writer or readers), and (false, err)
+// with the *LockPoisonedError, WITHOUT holding the lock, when rw is free but
+// poisoned.
+func (rw *RWMutex) TryLockChecked() (bool, error) {
+	if !rw.mu.TryLock() {
+		return false, nil
+	}
+	if e := rw.poison.Load(); e != nil {
+		rw.mu.Unlock()
+		return false, refused(e)
+	}
+	return true, nil
+}
+
+// TryRLockChecked tries to lock rw for reading: (true, nil) when it acquired a
+// read lock, (false, nil) when a writer holds or waits for rw, and (false, err)
+// with the *LockPoisonedError, WITHOUT holding the lock, when rw is poisoned.
+func (rw *RWMutex) TryRLockChecked() (bool, error) {
+	if !rw.mu.TryRLock() {
+		return false, nil
+	}
+	if e := rw.poison.Load(); e != nil {
+		rw.mu.RUnlock()
+		return false, refused(e)
+	}
+	return true, nil
+}
+
 // TryLock tries to lock rw for writing and reports whether it succeeded. If it
 // acquires a poisoned rw, it releases it and panics with the
-// *LockPoisonedError.
+// *LockPoisonedError; if rw is held, it returns false whether or not rw is
+// poisoned. TryLockChecked returns the error instead.
 func (rw *RWMutex) TryLock() bool {
 	if !rw.mu.TryLock() {
 		return false
@@ -69,18 +117,43 @@ func (rw *RWMutex) TryLock() bool {
 //
 // When Unlock is deferred and runs because a panic is unwinding, it poisons
 // rw: it records the panic value and stack, releases rw, reports the poisoning
-// and panics again with the same value. Called normally, it is a plain unlock.
+// and panics again with the same value. If the panic is rw's own refusal (an
+// acquisition of rw after an explicit Unlock was refused), rw is not held and
+// Unlock releases nothing before letting the panic continue. Called normally,
+// it is a plain unlock.
+//
+// In a recover handler that releases the write lock, call UnlockPoisoned with
+// the recovered value instead.
 func (rw *RWMutex) Unlock() {
-	if r := recover(); r != nil {
-		rw.poisonAndRepanic(r)
+	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+		rw.unlockUnwinding(r)
 	}
 	rw.mu.Unlock()
+}
+
+// UnlockPoisoned poisons rw with the panic value v, then unlocks its write
+// lock: the Unlock for a recover handler that releases the lock (see
+// Mutex.UnlockPoisoned). It notifies the OnPoison observers and does not
+// panic. When v is nil it is a plain Unlock; when v is rw's own refusal, rw is
+// not held and UnlockPoisoned does nothing.
+func (rw *RWMutex) UnlockPoisoned(v any) {
+	if v == nil {
+		rw.mu.Unlock()
+		return
+	}
+	if ownRefusal(v, rw) {
+		return
+	}
+	e := newPoison(rw, rw.name.Load(), v)
+	rw.poison.Store(e)
+	rw.mu.Unlock()
+	reportPoison(e)
 }
 
 // RLock locks rw for reading, like sync.RWMutex.RLock. If rw is poisoned,
 // RLock does not keep the lock and panics with the *LockPoisonedError.
 func (rw *RWMutex) RLock() {
-	if waitHook.Load() != nil {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
 		rw.rlockTimed()
 	} else {
 		rw.mu.RLock()
@@ -94,7 +167,7 @@ func (rw *RWMutex) RLock() {
 // returns the *LockPoisonedError WITHOUT holding the lock: call RUnlock only
 // after a nil error.
 func (rw *RWMutex) RLockChecked() error {
-	if waitHook.Load() != nil {
+	if atomic.LoadUint32(&waitHookOn) != 0 {
 		rw.rlockTimed()
 	} else {
 		rw.mu.RLock()
@@ -108,7 +181,7 @@ func (rw *RWMutex) RLockChecked() error {
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded. If
 // it acquires a poisoned rw, it releases it and panics with the
-// *LockPoisonedError.
+// *LockPoisonedError. TryRLockChecked returns the error instead.
 func (rw *RWMutex) TryRLock() bool {
 	if !rw.mu.TryRLock() {
 		return false
@@ -120,8 +193,15 @@ func (rw *RWMutex) TryRLock() bool {
 }
 
 // RUnlock undoes a single RLock call, like sync.RWMutex.RUnlock. It never
-// poisons, deferred or not.
-func (rw *RWMutex) RUnlock() { rw.mu.RUnlock() }
+// poisons, deferred or not. Deferred, it lets a panic continue unchanged;
+// when that panic is rw's own refusal (an RLock after an explicit RUnlock was
+// refused), the read lock is not held and RUnlock releases nothing.
+func (rw *RWMutex) RUnlock() {
+	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+		rw.runlockUnwinding(r)
+	}
+	rw.mu.RUnlock()
+}
 
 // RLocker returns a sync.Locker whose Lock and Unlock call rw.RLock and
 // rw.RUnlock.
@@ -130,17 +210,24 @@ func (rw *RWMutex) RLocker() sync.Locker { return (*rlocker)(rw) }
 type rlocker RWMutex
 
 func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
-func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
+func (r *rlocker) Unlock() {
+	// The deferred function is this method, not RUnlock: recover here.
+	if p := recover(); p != nil || panicNilMode && unwindingNil(1) {
+		(*RWMutex)(r).runlockUnwinding(p)
+	}
+	(*RWMutex)(r).mu.RUnlock()
+}
 
 // Poisoned reports whether rw is poisoned.
 func (rw *RWMutex) Poisoned() bool { return rw.poison.Load() != nil }
 
 // ClearPoison clears rw's poison, so that it can be locked again. It does not
-// need the lock and does not repair the guarded state.
+// repair the guarded state: call it while holding the write lock taken with
+// LockForRepair, after the repair (see Mutex.ClearPoison).
 func (rw *RWMutex) ClearPoison() { rw.poison.Store(nil) }
 
-// SetName names rw in poison errors, poison events, log records and wait hook
-// calls. The default name is "". SetName is safe for concurrent use.
+// SetName names rw in poison errors, poison events and wait hook calls. The
+// default name is "". SetName is safe for concurrent use.
 func (rw *RWMutex) SetName(name string) { setName(&rw.name, name) }
 
 // Name returns the name set with SetName, or "".
@@ -178,20 +265,38 @@ func (rw *RWMutex) rlockTimed() {
 	(*h)(rw.Name(), d)
 }
 
+// runlockUnwinding runs in a deferred RUnlock whose recover stopped the
+// panic r: it releases the read lock, unless r is rw's own refusal, and panics
+// again with r.
+func (rw *RWMutex) runlockUnwinding(r any) {
+	if !ownRefusal(r, rw) {
+		rw.mu.RUnlock()
+	}
+	panic(r)
+}
+
+//go:noinline
 func (rw *RWMutex) lockPoisoned() {
 	e := rw.poison.Load()
 	rw.mu.Unlock()
 	panic(refused(e))
 }
 
+//go:noinline
 func (rw *RWMutex) rlockPoisoned() {
 	e := rw.poison.Load()
 	rw.mu.RUnlock()
 	panic(refused(e))
 }
 
-func (rw *RWMutex) poisonAndRepanic(r any) {
-	e := newPoison(rw.name.Load(), r)
+// unlockUnwinding runs in a deferred Unlock whose recover stopped the panic
+// r: it poisons rw, releases it, reports and panics again with r; or, when r
+// is rw's own refusal, only panics again.
+func (rw *RWMutex) unlockUnwinding(r any) {
+	if ownRefusal(r, rw) {
+		panic(r)
+	}
+	e := newPoison(rw, rw.name.Load(), r)
 	rw.poison.Store(e)
 	rw.mu.Unlock()
 	reportPoison(e)
