@@ -209,7 +209,7 @@ func (rw *RWMutex) RLocker() sync.Locker { return (*rlocker)(rw) }
 
 type rlocker RWMutex
 
-func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
+func (r *rlocker) Lock() { (*RWMutex)(r).RLock() }
 func (r *rlocker) Unlock() {
 	// The deferred function is this method, not RUnlock: recover here.
 	if p := recover(); p != nil || panicNilMode && unwindingNil(1) {

@@ -68,8 +68,10 @@ func TestSlogDefault(t *testing.T) {
 	}
 }
 
+var publishOnce sync.Once
+
 func TestPublishExpvar(t *testing.T) {
-	observe.PublishExpvar(observe.ExpvarName)
+	publishOnce.Do(func() { observe.PublishExpvar(observe.ExpvarName) }) // -count > 1
 	read := func() map[string]uint64 {
 		var got map[string]uint64
 		if err := json.Unmarshal([]byte(expvar.Get(observe.ExpvarName).String()), &got); err != nil {
