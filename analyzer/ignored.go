@@ -8,15 +8,17 @@ import (
 // checkedMethods are the runtime/poison methods whose error says the lock
 // or registry is poisoned.
 var checkedMethods = map[string]map[string]bool{
-	"Mutex":    {"LockChecked": true},
-	"RWMutex":  {"LockChecked": true, "RLockChecked": true},
-	"Registry": {"Get": true, "Set": true, "Delete": true, "Update": true, "Range": true, "Len": true},
+	"Mutex":   {"LockChecked": true, "TryLockChecked": true, "LockForRepair": true},
+	"RWMutex": {"LockChecked": true, "RLockChecked": true, "TryLockChecked": true, "TryRLockChecked": true, "LockForRepair": true},
+	"Registry": {"Get": true, "Set": true, "Delete": true, "Update": true, "Range": true, "Len": true,
+		"Repair": true},
 }
 
 // poisonIgnored reports discarded errors of runtime/poison checked calls:
 // a call statement (also under go or defer), or an assignment of the error
-// to the blank identifier.
+// to the blank identifier; and poison cleared without a repair (unrepaired.go).
 func (c *checker) poisonIgnored() {
+	c.unrepairedClears()
 	for _, file := range c.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {

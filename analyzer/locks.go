@@ -13,8 +13,12 @@ var lockMethods = map[string]struct{ acquire, write bool }{
 	"LockChecked":  {true, true},
 	"RLock":        {true, false},
 	"RLockChecked": {true, false},
-	"Unlock":       {false, true},
-	"RUnlock":      {false, false},
+	// runtime/poison: acquires whether or not poisoned; unlocks from a
+	// recover handler.
+	"LockForRepair":  {true, true},
+	"UnlockPoisoned": {false, true},
+	"Unlock":         {false, true},
+	"RUnlock":        {false, false},
 }
 
 // lockCall describes a call that acquires or releases locks.
