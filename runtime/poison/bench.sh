@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench.sh runs the sync-vs-poison benchmark pairs of this package and prints,
 # per pair, the median ns/op of each side, the ratio poison/sync of the medians
-# and of the minima, and allocs/op (the maximum over the runs).
+# and of the minima, and allocs/op (the maximum over the runs); for the pairs
+# that report it (the fairness benchmark), the longest single wait for the lock
+# of each side, the maximum over the runs.
 #
 # Usage: runtime/poison/bench.sh [rounds] [benchtime]   (defaults: 8 200ms)
 #
@@ -20,11 +22,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 (cd "$dir" && go test -c -o "$tmp/poison.test" .)
-# Mutex's uncontended speed depends on its Lock fast path being inlined.
-inl=$(cd "$dir" && go build -gcflags=-m . 2>&1)
-if ! grep -q 'can inline (\*Mutex).Lock$' <<<"$inl"; then
-	echo "warning: (*Mutex).Lock is no longer inlined (inlining budget exceeded)" >&2
-fi
 for ((i = 1; i <= rounds; i++)); do
 	"$tmp/poison.test" -test.run '^$' -test.bench . -test.benchmem \
 		-test.count 1 -test.benchtime "$benchtime" >>"$tmp/out.txt"
@@ -55,6 +52,7 @@ function median(key,    n, i, j, t, a) {
 	for (f = 2; f <= NF; f++) {
 		if ($f == "ns/op") ns = $(f - 1)
 		if ($f == "allocs/op") al = $(f - 1)
+		if ($f == "max-wait-ns") { mw = $(f - 1) + 0; if (!((pair SUBSEP side) in maxwait) || mw > maxwait[pair, side]) maxwait[pair, side] = mw }
 	}
 	k = pair SUBSEP side
 	val[k, ++cnt[k]] = ns
@@ -69,5 +67,16 @@ END {
 		p = order[i]
 		s = median(p SUBSEP "sync"); q = median(p SUBSEP "poison")
 		printf "| %-16s | %12.2f | %12.2f | %11.3fx | %10.3fx | %6d/%-6d |\n", p, s, q, q / s, mins[p SUBSEP "poison"] / mins[p SUBSEP "sync"], allocs[p SUBSEP "sync"], allocs[p SUBSEP "poison"]
+	}
+	header = 0
+	for (i = 1; i <= npairs; i++) {
+		p = order[i]
+		if (!((p SUBSEP "sync") in maxwait) || !((p SUBSEP "poison") in maxwait)) continue
+		if (!header) {
+			printf "\n| %-16s | %16s | %16s |\n", "fairness", "sync max wait ms", "poison max wait ms"
+			printf "| %-16s | %16s | %16s |\n", "---", "---:", "---:"
+			header = 1
+		}
+		printf "| %-16s | %16.1f | %16.1f |\n", p, maxwait[p, "sync"] / 1e6, maxwait[p, "poison"] / 1e6
 	}
 }' "$tmp/out.txt"

@@ -3,7 +3,9 @@ package poison
 import (
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // Each benchmark has a sync sub-benchmark and a poison sub-benchmark doing the
@@ -180,5 +182,125 @@ func BenchmarkRegistrySet(b *testing.B) {
 			}
 			i++
 		}
+	})
+}
+
+func BenchmarkMutexLockChecked(b *testing.B) {
+	b.Run("sync", func(b *testing.B) {
+		b.ReportAllocs()
+		var mu sync.Mutex
+		for b.Loop() {
+			mu.Lock()
+			mu.Unlock() //nolint:staticcheck // empty critical section on purpose
+		}
+	})
+	b.Run("poison", func(b *testing.B) {
+		b.ReportAllocs()
+		var mu Mutex
+		for b.Loop() {
+			if err := mu.LockChecked(); err != nil {
+				b.Fatal(err)
+			}
+			mu.Unlock()
+		}
+	})
+}
+
+func BenchmarkMutexTryLock(b *testing.B) {
+	b.Run("sync", func(b *testing.B) {
+		b.ReportAllocs()
+		var mu sync.Mutex
+		for b.Loop() {
+			if mu.TryLock() {
+				mu.Unlock()
+			}
+		}
+	})
+	b.Run("poison", func(b *testing.B) {
+		b.ReportAllocs()
+		var mu Mutex
+		for b.Loop() {
+			if mu.TryLock() {
+				mu.Unlock()
+			}
+		}
+	})
+}
+
+//go:noinline
+func deferredRSync(mu *sync.RWMutex, n *int) int {
+	mu.RLock()
+	defer mu.RUnlock()
+	return *n
+}
+
+//go:noinline
+func deferredRPoison(mu *RWMutex, n *int) int {
+	mu.RLock()
+	defer mu.RUnlock()
+	return *n
+}
+
+func BenchmarkRWMutexReadDeferred(b *testing.B) {
+	b.Run("sync", func(b *testing.B) {
+		b.ReportAllocs()
+		var mu sync.RWMutex
+		n := 0
+		for b.Loop() {
+			deferredRSync(&mu, &n)
+		}
+	})
+	b.Run("poison", func(b *testing.B) {
+		b.ReportAllocs()
+		var mu RWMutex
+		n := 0
+		for b.Loop() {
+			deferredRPoison(&mu, &n)
+		}
+	})
+}
+
+// fairness runs 64 goroutines that take the lock b.N times in all, each
+// holding it for a short critical section, and reports the longest time one
+// acquisition waited ("max-wait-ns"): without a starvation mode, a waiter can
+// be overtaken for the whole run.
+func fairness(b *testing.B, lock, unlock func()) {
+	b.ReportAllocs()
+	const waiters = 64
+	var maxWait atomic.Int64
+	var wg sync.WaitGroup
+	per := b.N/waiters + 1
+	shared := 0
+	for range waiters {
+		wg.Go(func() {
+			for range per {
+				start := time.Now()
+				lock()
+				d := int64(time.Since(start))
+				for i := range 20 { // a short critical section
+					shared += i
+				}
+				unlock()
+				for {
+					m := maxWait.Load()
+					if d <= m || maxWait.CompareAndSwap(m, d) {
+						break
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.ReportMetric(float64(maxWait.Load()), "max-wait-ns")
+}
+
+func BenchmarkMutexFairness(b *testing.B) {
+	b.Run("sync", func(b *testing.B) {
+		var mu sync.Mutex
+		fairness(b, mu.Lock, mu.Unlock)
+	})
+	b.Run("poison", func(b *testing.B) {
+		var mu Mutex
+		fairness(b, mu.Lock, mu.Unlock)
 	})
 }
