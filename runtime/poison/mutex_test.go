@@ -468,10 +468,26 @@ func TestZeroAllocFastPath(t *testing.T) {
 		if m.TryLock() {
 			m.Unlock()
 		}
+		if ok, _ := m.TryLockChecked(); ok {
+			m.Unlock()
+		}
+		_ = m.LockForRepair()
+		m.Unlock()
+		func() {
+			m.Lock()
+			defer m.Unlock()
+		}()
 		rw.RLock()
 		rw.RUnlock()
 		rw.Lock()
 		rw.Unlock()
+		func() {
+			rw.RLock()
+			defer rw.RUnlock()
+		}()
+		if ok, _ := rw.TryRLockChecked(); ok {
+			rw.RUnlock()
+		}
 		_, _, _ = reg.Get(1)
 		_ = reg.Set(1, 2)
 		_, _ = reg.Len()

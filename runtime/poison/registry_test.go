@@ -303,3 +303,82 @@ func TestHashMayPanic(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryRepair: the repair sees the torn map under the write lock and
+// clears the poison before anyone else gets in; concurrent readers either see
+// the poison or the repaired map, never the torn entry.
+func TestRegistryRepair(t *testing.T) {
+	var r Registry[string, int]
+	if err := r.Repair(func(map[string]int) error { t.Error("Repair called fn on a clean registry"); return nil }); err != nil {
+		t.Fatalf("Repair of a clean registry = %v", err)
+	}
+	for round := range 20 {
+		_ = r.Set("ok", 1)
+		if got := catch(func() {
+			_ = r.Update(func(m map[string]int) error {
+				m["torn"] = -1 // a half-made entry
+				panic(round)
+			})
+		}); got != round {
+			t.Fatalf("recovered %v", got)
+		}
+		var torn, refused, clean atomic.Int64
+		var wg sync.WaitGroup
+		stop := make(chan struct{})
+		for range 4 {
+			wg.Go(func() {
+				for {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					_, ok, err := r.Get("torn")
+					switch {
+					case err != nil:
+						refused.Add(1)
+					case ok:
+						torn.Add(1)
+					default:
+						clean.Add(1)
+					}
+				}
+			})
+		}
+		errKeep := errors.New("not yet")
+		if err := r.Repair(func(m map[string]int) error { return errKeep }); err != errKeep || !r.Poisoned() {
+			t.Fatalf("Repair with an error = %v, poisoned %v; want the error and the poison kept", err, r.Poisoned())
+		}
+		err := r.Repair(func(m map[string]int) error {
+			if m["torn"] != -1 {
+				t.Errorf("the repair does not see the torn map: %v", m)
+			}
+			delete(m, "torn")
+			return nil
+		})
+		if err != nil || r.Poisoned() {
+			t.Fatalf("Repair = %v, poisoned %v", err, r.Poisoned())
+		}
+		// Let the readers see the repaired map for a while.
+		for clean.Load() == 0 {
+			runtime.Gosched()
+		}
+		close(stop)
+		wg.Wait()
+		if torn.Load() != 0 {
+			t.Fatalf("readers saw the torn entry %d times", torn.Load())
+		}
+		if v, ok, err := r.Get("ok"); v != 1 || !ok || err != nil {
+			t.Fatalf("Get(ok) = %v %v %v after the repair", v, ok, err)
+		}
+	}
+	// A panic in the repair poisons again.
+	_ = catch(func() { _ = r.Update(func(map[string]int) error { panic("first") }) })
+	if got := catch(func() { _ = r.Repair(func(map[string]int) error { panic("in repair") }) }); got != "in repair" {
+		t.Fatalf("recovered %v", got)
+	}
+	var perr *LockPoisonedError
+	if _, _, err := r.Get("ok"); !errors.As(err, &perr) || perr.Value != "in repair" {
+		t.Fatalf("after a panic in Repair: %v", err)
+	}
+}
