@@ -18,7 +18,8 @@ lockpoison reports four checks:
                   released with the state half-updated.
   handler-relock  a recover handler acquires a lock that may still be held at
                   a panic point it covers: self-deadlock.
-  poison-ignored  the error of a runtime/poison checked acquisition is dropped.
+  poison-ignored  the error of a runtime/poison checked acquisition is dropped,
+                  or the poison is cleared and the state read unrepaired.
 
 WRONG:
 
