@@ -236,6 +236,12 @@ func (g guard) firstReadAfter(path []ast.Node, call *ast.CallExpr) *ast.Selector
 		case *ast.FuncLit, *ast.FuncDecl:
 			return nil
 		case *ast.BlockStmt:
+			switch child.(type) {
+			case *ast.CaseClause, *ast.CommClause:
+				// The other clauses are other paths: go on after the switch.
+				child = n
+				continue
+			}
 			list = n.List
 		case *ast.CaseClause:
 			list = n.Body

@@ -151,3 +151,47 @@ func (c *Cache) TryDiscarded() bool {
 	}
 	return ok
 }
+
+// In a switch: the path goes on after the switch, not into the other clauses.
+func (c *Cache) Switch(k string) int {
+	err := c.mu.LockChecked()
+	switch {
+	case err != nil:
+		c.mu.ClearPoison() // want `the poison of c.mu is cleared without repairing its state: c.order is read at line 167`
+		c.mu.Lock()
+	case k == "":
+		c.mu.Unlock()
+		return len(c.items)
+	}
+	defer c.mu.Unlock()
+	return len(c.order)
+}
+
+// Nearby correct form: the reset is in the clause, the other clause's read
+// is not on the path.
+func (c *Cache) SwitchReset(k string) int {
+	err := c.mu.LockChecked()
+	switch {
+	case k == "":
+		c.mu.Unlock()
+		return len(c.items)
+	case err != nil:
+		c.mu.ClearPoison()
+		c.mu.Lock()
+		c.order = nil
+	}
+	defer c.mu.Unlock()
+	return len(c.order)
+}
+
+// The read is on the other branch of the if: not after the clear.
+func (c *Cache) OtherBranch(k string) int {
+	if err := c.mu.LockForRepair(); err != nil {
+		c.mu.ClearPoison()
+		c.mu.Unlock()
+		return 0
+	} else {
+		defer c.mu.Unlock()
+		return c.items[k]
+	}
+}
