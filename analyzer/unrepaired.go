@@ -41,6 +41,8 @@ func (c *checker) unrepairedClears() {
 			switch {
 			case name == "ClearPoison" && (typ == "Mutex" || typ == "RWMutex"):
 				c.checkClear(file, call, sel)
+			case name == "LockForRepair" && (typ == "Mutex" || typ == "RWMutex"):
+				c.checkRepairDiscarded(file, call, sel)
 			case name == "Repair" && typ == "Registry" && len(call.Args) == 1:
 				c.checkRepairCallback(call, sel)
 			}
@@ -96,6 +98,7 @@ func (c *checker) checkClear(file *ast.File, call *ast.CallExpr, sel *ast.Select
 	// through a method that hands over a poisoned lock's state.
 	lockText := types.ExprString(lock)
 	start := body.Pos()
+	held := false // the clear runs under the lock taken by LockForRepair
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil || n.Pos() >= call.Pos() {
 			return false
@@ -103,25 +106,74 @@ func (c *checker) checkClear(file *ast.File, call *ast.CallExpr, sel *ast.Select
 		if ac, ok := n.(*ast.CallExpr); ok {
 			if s, ok := ast.Unparen(ac.Fun).(*ast.SelectorExpr); ok && types.ExprString(s.X) == lockText {
 				switch _, name := c.poisonMethod(s); name {
-				case "LockChecked", "RLockChecked", "LockForRepair", "TryLockChecked":
-					start = ac.Pos()
+				case "LockChecked", "RLockChecked", "TryLockChecked":
+					start, held = ac.Pos(), false
+				case "LockForRepair":
+					start, held = ac.Pos(), true
 				}
 			}
 		}
 		return true
 	})
-	if g.writesIn(body, start, call.Pos()) {
+	if c.skipped(call.Pos(), CheckPoisonIgnored) {
 		return
 	}
+	x := shorten(lockText)
+	if !g.writesIn(body, start, call.Pos()) {
+		if read := g.firstReadAfter(path, call); read != nil {
+			c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
+				"the poison of "+x+" is cleared without repairing its state: "+shorten(types.ExprString(read))+
+					" is read at line "+strconv.Itoa(c.pass.Fset.Position(read.Pos()).Line)+
+					" before anything it guards is written (reset or rebuild the state before ClearPoison, or return the error)"))
+			return
+		}
+	}
+	// Cleared first, locked and repaired after: in between, other
+	// goroutines get the lock and the torn state.
+	if !held {
+		if acq := c.acquiredAfter(path, call, lockText); acq != nil {
+			c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
+				"the poison of "+x+" is cleared before "+x+" is taken at line "+
+					strconv.Itoa(c.pass.Fset.Position(acq.Pos()).Line)+
+					": other goroutines can use the torn state before the repair (take it with LockForRepair, repair, then ClearPoison)"))
+		}
+	}
+}
+
+// checkRepairDiscarded reports X.LockForRepair() whose error is discarded and
+// after which a guarded field is read before any is written: the poisoned
+// state taken as is.
+func (c *checker) checkRepairDiscarded(file *ast.File, call *ast.CallExpr, sel *ast.SelectorExpr) {
+	lock, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	path, _ := astutil.PathEnclosingInterval(file, call.Pos(), call.End())
+	if len(path) < 2 {
+		return
+	}
+	switch p := path[1].(type) {
+	case *ast.ExprStmt:
+	case *ast.AssignStmt:
+		if len(p.Lhs) != 1 {
+			return
+		}
+		if id, ok := p.Lhs[0].(*ast.Ident); !ok || id.Name != "_" {
+			return
+		}
+	default:
+		return
+	}
+	g := guard{c: c, base: types.ExprString(lock.X), lock: lock.Sel.Name}
 	read := g.firstReadAfter(path, call)
 	if read == nil || c.skipped(call.Pos(), CheckPoisonIgnored) {
 		return
 	}
-	x := shorten(lockText)
+	x := shorten(types.ExprString(lock))
 	c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
-		"the poison of "+x+" is cleared without repairing its state: "+shorten(types.ExprString(read))+
-			" is read at line "+strconv.Itoa(c.pass.Fset.Position(read.Pos()).Line)+
-			" before anything it guards is written (reset or rebuild the state before ClearPoison, or return the error)"))
+		"the error of "+x+".LockForRepair is discarded and "+shorten(types.ExprString(read))+" is read at line "+
+			strconv.Itoa(c.pass.Fset.Position(read.Pos()).Line)+
+			" before anything it guards is written: a poisoned "+x+"'s torn state is used as is"))
 }
 
 // guard describes the state guarded by the lock field base.lock: the other
@@ -224,17 +276,17 @@ func (g guard) writesIn(body ast.Node, from, to token.Pos) bool {
 	return found
 }
 
-// firstReadAfter follows the statements after the call (the rest of each
+// pathAfter returns the statements that follow the call: the rest of each
 // enclosing statement list, innermost first, up to the function body or a
-// terminating statement) and returns the first guarded field read there
-// before any guarded write, or nil.
-func (g guard) firstReadAfter(path []ast.Node, call *ast.CallExpr) *ast.SelectorExpr {
+// terminating statement (included).
+func pathAfter(path []ast.Node, call *ast.CallExpr) []ast.Stmt {
+	var out []ast.Stmt
 	var child ast.Node = call
 	for _, n := range path {
 		var list []ast.Stmt
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
-			return nil
+			return out
 		case *ast.BlockStmt:
 			switch child.(type) {
 			case *ast.CaseClause, *ast.CommClause:
@@ -257,14 +309,51 @@ func (g guard) firstReadAfter(path []ast.Node, call *ast.CallExpr) *ast.Selector
 				after = s == child
 				continue
 			}
-			if r, stop := g.scan(s); r != nil || stop {
-				return r
-			}
+			out = append(out, s)
 			if terminates(s) {
-				return nil
+				return out
 			}
 		}
 		child = n
+	}
+	return out
+}
+
+// firstReadAfter returns the first guarded field read on the path after the
+// call before any guarded write, or nil.
+func (g guard) firstReadAfter(path []ast.Node, call *ast.CallExpr) *ast.SelectorExpr {
+	for _, s := range pathAfter(path, call) {
+		if r, stop := g.scan(s); r != nil || stop {
+			return r
+		}
+	}
+	return nil
+}
+
+// acquiredAfter returns the first acquisition of the lock lockText on the
+// path after the call, or nil.
+func (c *checker) acquiredAfter(path []ast.Node, call *ast.CallExpr, lockText string) *ast.CallExpr {
+	var found *ast.CallExpr
+	for _, s := range pathAfter(path, call) {
+		ast.Inspect(s, func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if ac, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(ac.Fun).(*ast.SelectorExpr); ok && types.ExprString(sel.X) == lockText {
+					if _, name := c.poisonMethod(sel); lockMethods[name].acquire || name == "TryLock" || name == "TryLockChecked" {
+						found = ac
+					}
+				}
+			}
+			return found == nil
+		})
+		if found != nil {
+			return found
+		}
 	}
 	return nil
 }

@@ -139,7 +139,7 @@ func (t *Tasks) RepairDiscarded() {
 }
 
 func (c *Cache) RepairPathDiscarded(k string) int {
-	c.mu.LockForRepair() // want `the error of c.mu.LockForRepair is discarded`
+	c.mu.LockForRepair() // want `the error of c.mu.LockForRepair is discarded and c.items is read at line 144 before anything it guards is written`
 	defer c.mu.Unlock()
 	return c.items[k]
 }
@@ -167,8 +167,8 @@ func (c *Cache) Switch(k string) int {
 	return len(c.order)
 }
 
-// Nearby correct form: the reset is in the clause, the other clause's read
-// is not on the path.
+// The reset is in the clause, but after the clear and a fresh Lock: between
+// the two, other goroutines get the lock and the torn state.
 func (c *Cache) SwitchReset(k string) int {
 	err := c.mu.LockChecked()
 	switch {
@@ -176,12 +176,47 @@ func (c *Cache) SwitchReset(k string) int {
 		c.mu.Unlock()
 		return len(c.items)
 	case err != nil:
-		c.mu.ClearPoison()
+		c.mu.ClearPoison() // want `the poison of c.mu is cleared before c.mu is taken at line 180: other goroutines can use the torn state before the repair`
 		c.mu.Lock()
 		c.order = nil
 	}
 	defer c.mu.Unlock()
 	return len(c.order)
+}
+
+// Nearby correct form: the reset under the lock taken by LockForRepair, the
+// other clause's read not on the path.
+func (c *Cache) SwitchRepair(k string) int {
+	err := c.mu.LockForRepair()
+	switch {
+	case err == nil && k == "":
+		c.mu.Unlock()
+		return 0
+	case err != nil:
+		c.order = nil
+		c.items = nil
+		c.mu.ClearPoison()
+	}
+	defer c.mu.Unlock()
+	return len(c.order)
+}
+
+// Clear first, repair after: the window the repair path closes.
+func (c *Cache) ResetRacy() {
+	c.mu.ClearPoison() // want `the poison of c.mu is cleared before c.mu is taken at line 207`
+	c.mu.Lock()
+	c.items = map[string]int{}
+	c.order = nil
+	c.mu.Unlock()
+}
+
+// Nearby correct form.
+func (c *Cache) Reset() {
+	_ = c.mu.LockForRepair() // any poison is replaced by the reset below
+	c.items = map[string]int{}
+	c.order = nil
+	c.mu.ClearPoison()
+	c.mu.Unlock()
 }
 
 // The read is on the other branch of the if: not after the clear.
