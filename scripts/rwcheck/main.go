@@ -217,7 +217,6 @@ func triage(args []string) {
 	if fs.NArg() < 2 {
 		usage()
 	}
-	reportFile := fs.Arg(0)
 	var fargs []findingsArg
 	for _, a := range fs.Args()[1:] {
 		sec, file, ok := strings.Cut(a, "=")
@@ -227,13 +226,26 @@ func triage(args []string) {
 		file, opt, _ := strings.Cut(file, ",")
 		fargs = append(fargs, findingsArg{sec, file, opt == "subset"})
 	}
-	report, err := os.ReadFile(reportFile)
+	bad, n, err := checkReport(fs.Arg(0), fargs, *update, os.Stderr)
 	if err != nil {
 		fatal(err)
 	}
-	bad := 0
+	if bad > 0 {
+		fmt.Fprintf(os.Stderr, "%d problem(s) in the triage of %d finding(s)\n", bad, n)
+		os.Exit(1)
+	}
+	fmt.Printf("triage: %d finding(s), each with a verdict\n", n)
+}
+
+// checkReport is triage's work: it prints each problem to w and returns
+// their number and the number of findings.
+func checkReport(reportFile string, fargs []findingsArg, update bool, w io.Writer) (bad, n int, err error) {
+	report, err := os.ReadFile(reportFile)
+	if err != nil {
+		return 0, 0, err
+	}
 	complain := func(format string, args ...any) {
-		fmt.Fprintf(os.Stderr, format+"\n", args...)
+		fmt.Fprintf(w, format+"\n", args...)
 		bad++
 	}
 
@@ -283,7 +295,6 @@ func triage(args []string) {
 		rows = append(rows, r)
 	}
 
-	n := 0
 	inserts := map[string][]string{} // section -> new rows
 	checked := map[string]bool{}     // sections whose rows must all name a finding
 	for _, fa := range fargs {
@@ -296,7 +307,7 @@ func triage(args []string) {
 		}
 		data, err := os.ReadFile(fa.file)
 		if err != nil {
-			fatal(err)
+			return bad, n, err
 		}
 		sc := bufio.NewScanner(bytes.NewReader(data))
 		sc.Buffer(nil, 1<<20)
@@ -323,10 +334,10 @@ func triage(args []string) {
 		}
 	}
 
-	if *update && (len(inserts) > 0 || len(stale) > 0) {
+	if update && (len(inserts) > 0 || len(stale) > 0) {
 		lines = rewriteRows(lines, inserts, stale)
 		report = []byte(strings.Join(lines, "\n"))
-		fmt.Fprintf(os.Stderr, "%s: added an untriaged row for each new finding and marked stale rows %s: give each a verdict\n", reportFile, staleMark)
+		fmt.Fprintf(w, "%s: added an untriaged row for each new finding and marked stale rows %s: give each a verdict\n", reportFile, staleMark)
 	}
 
 	// The counts block, from the rows.
@@ -336,23 +347,19 @@ func triage(args []string) {
 	if i < 0 || j < i {
 		complain("%s: no %q ... %q block", reportFile, strings.TrimSpace(open), close)
 	} else if cur := string(report[i+len(open) : j]); cur != counts {
-		if *update {
+		if update {
 			report = append(append(append([]byte{}, report[:i+len(open)]...), counts...), report[j:]...)
-			fmt.Fprintf(os.Stderr, "updated the counts in %s\n", reportFile)
+			fmt.Fprintf(w, "updated the counts in %s\n", reportFile)
 		} else {
 			complain("%s: the counts block is out of date; want:\n%s", reportFile, counts)
 		}
 	}
-	if *update {
+	if update {
 		if err := os.WriteFile(reportFile, report, 0o644); err != nil {
-			fatal(err)
+			return bad, n, err
 		}
 	}
-	if bad > 0 {
-		fmt.Fprintf(os.Stderr, "%d problem(s) in the triage of %d finding(s)\n", bad, n)
-		os.Exit(1)
-	}
-	fmt.Printf("triage: %d finding(s), each with a verdict\n", n)
+	return bad, n, nil
 }
 
 // sectionName is the target name of a "### name" heading: its first word
