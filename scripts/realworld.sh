@@ -186,7 +186,7 @@ for name in "${run[@]}"; do
 	case $source in
 	std) dir=$tmp/empty posroot=$goroot/src prefix='$GOROOT/src' ;;
 	local:*) dir=$root/${source#local:} posroot=$dir prefix=${source#local:} ;;
-	*) dir=$(module_copy "$source") posroot=$dir prefix=$source ;;
+	*) dir=$(module_copy "$source") || exit 1; posroot=$dir prefix=$source ;;
 	esac
 	flags=()
 	[ "$mode" = lib ] && flags=(-assume-recovered=exported)
