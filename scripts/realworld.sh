@@ -51,6 +51,9 @@
 # outputs stay warm.
 set -euo pipefail
 
+# The whole script is one compound command, which bash reads before it runs
+# any of it: editing this file during a (long) run cannot break that run.
+{
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
@@ -78,9 +81,9 @@ std-quick     quick:std    default 8    std net/http debug/gosym testing go/type
 std           full         default 300  std std
 canary        quick        default 1    local:testdata/realworld/canary ./...
 x-sync        quick        default 4    golang.org/x/sync@$(modver golang.org/x/sync) ./...
-x-tools       full         default 250  golang.org/x/tools@$(modver golang.org/x/tools) ./...
-x-mod         full         default 20   golang.org/x/mod@$(modver golang.org/x/mod) ./...
-golangci-lint full         default 60   github.com/golangci/golangci-lint/v2@$gcl_version ./...
+x-tools       full         default 200  golang.org/x/tools@$(modver golang.org/x/tools) ./...
+x-mod         full         default 10   golang.org/x/mod@$(modver golang.org/x/mod) ./...
+golangci-lint full         default 150  github.com/golangci/golangci-lint/v2@$gcl_version ./...
 nats-server   full         default 15   github.com/nats-io/nats-server/v2@v2.15.3 ./...
 nsq           full         default 25   github.com/nsqio/nsq@v1.3.0 ./...
 etcd-server   full         default 45   go.etcd.io/etcd/server/v3@v3.7.3 ./...
@@ -208,6 +211,9 @@ for name in "${run[@]}"; do
 	if [ "$rc" != 0 ] || grep -qE 'panic:|internal error|fatal error:' "$tmp/$name.stderr"; then
 		echo "FAIL $name: go vet exited with $rc:" >&2
 		head -n 50 "$tmp/$name.stderr" >&2
+		if grep -q 'go-build/.*no such file or directory' "$tmp/$name.stderr"; then
+			echo "($name: files of the build cache vanished during the run: another process cleaned $(go env GOCACHE); run again)" >&2
+		fi
 		status=1
 	fi
 	found=$tmp/found/$name.txt
@@ -253,3 +259,4 @@ flag=()
 $update && flag=(-update)
 "$tmp/bin/rwcheck" triage "${flag[@]}" docs/realworld.md "${triage_args[@]}" || status=1
 exit "$status"
+}
