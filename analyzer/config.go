@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"go/types"
 	"strings"
 )
 
@@ -218,4 +219,34 @@ func parseFuncName(s string) (funcName, error) {
 		return funcName{pkg: pkg, recv: rest[:k], name: rest[k+1:]}, nil
 	}
 	return funcName{pkg: pkg, name: rest}, nil
+}
+
+// UnmatchedBoundary says why the -boundaries entry name matches no
+// function, given the packages a driver loaded (pkg returns nil for a path
+// it did not load); "" when it matches one. The standalone command checks
+// every entry this way once, after loading and before analysing.
+func UnmatchedBoundary(name string, pkg func(path string) *types.Package) string {
+	fn, err := parseFuncName(name)
+	if err != nil {
+		return err.Error()
+	}
+	p := pkg(fn.pkg)
+	if p == nil {
+		return fmt.Sprintf("%s matches no function: no package %s is loaded", name, fn.pkg)
+	}
+	if fn.recv == "" {
+		if _, ok := p.Scope().Lookup(fn.name).(*types.Func); ok {
+			return ""
+		}
+		return fmt.Sprintf("%s matches no function: package %s declares no func %s", name, fn.pkg, fn.name)
+	}
+	tn, ok := p.Scope().Lookup(fn.recv).(*types.TypeName)
+	if n, isNamed := types.Unalias(tn.Type()).(*types.Named); ok && isNamed {
+		for m := range n.Methods() { // declared methods only, as boundaryFunc matches
+			if m.Name() == fn.name {
+				return ""
+			}
+		}
+	}
+	return fmt.Sprintf("%s matches no function: package %s declares no method %s.%s", name, fn.pkg, fn.recv, fn.name)
 }
