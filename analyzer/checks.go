@@ -122,3 +122,21 @@ func (c *Config) reporter(report func(analysis.Diagnostic)) func(analysis.Diagno
 		report(d)
 	}
 }
+
+// WithCheckNames returns a copy of a whose diagnostics end with their
+// check's name, "... deadlocks [lock-leak]", for drivers that print the
+// message without the category (go vet, golangci-lint).
+func WithCheckNames(a *analysis.Analyzer) *analysis.Analyzer {
+	b := *a
+	b.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) {
+			if d.Category != "" {
+				d.Message += " [" + d.Category + "]"
+			}
+			report(d)
+		}
+		return a.Run(pass)
+	}
+	return &b
+}

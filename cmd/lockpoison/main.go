@@ -155,30 +155,9 @@ func delegate(a *analysis.Analyzer, fs *flag.FlagSet, o options, vet bool) {
 	argv = append(argv, fs.Args()...)
 	os.Args = argv
 	if vet {
-		a = withCheckNames(a, func() bool {
-			f := flag.Lookup("json")
-			return f == nil || f.Value.String() != "true"
-		})
+		// go vet runs the tool with -json and prints the text itself,
+		// without the category: name the check in the message.
+		a = analyzer.WithCheckNames(a)
 	}
 	singlechecker.Main(a)
-}
-
-// withCheckNames returns a copy of a whose diagnostics end with the check's
-// name, "... deadlocks [lock-leak]", when tag() says so (not under -json,
-// where the category is a field of its own).
-func withCheckNames(a *analysis.Analyzer, tag func() bool) *analysis.Analyzer {
-	b := *a
-	b.Run = func(pass *analysis.Pass) (any, error) {
-		if tag() {
-			report := pass.Report
-			pass.Report = func(d analysis.Diagnostic) {
-				if d.Category != "" {
-					d.Message += " [" + d.Category + "]"
-				}
-				report(d)
-			}
-		}
-		return a.Run(pass)
-	}
-	return &b
 }
