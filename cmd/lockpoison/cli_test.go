@@ -306,3 +306,22 @@ func TestVetCheckNames(t *testing.T) {
 		t.Errorf("go vet -json: %v\nstdout:\n%s\nstderr:\n%s\nwant exit 0, JSON on stdout with the category", err, stdout.String(), stderr.String())
 	}
 }
+
+// TestVetUsageError: under go vet, which runs the tool once per package
+// (dependencies included), a malformed flag value is still one line.
+func TestVetUsageError(t *testing.T) {
+	dir := leakModule(t)
+	cmd := exec.Command("go", "vet", "-vettool="+tool(t), "-assume-recovered=all", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	out, err := cmd.CombinedOutput()
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if !strings.HasPrefix(l, "# ") { // go vet's package header
+			lines = append(lines, l)
+		}
+	}
+	if err == nil || len(lines) != 1 || !strings.Contains(lines[0], "-assume-recovered: want none or exported") {
+		t.Errorf("go vet -assume-recovered=all: %v\n%s\nwant a failure and one line naming the flag", err, out)
+	}
+}

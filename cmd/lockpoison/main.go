@@ -20,10 +20,12 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -101,6 +103,9 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 			usage(a, fs, stderr)
 			return 0
 		}
+		if !firstVetError(args) {
+			return 0 // silent: see firstVetError
+		}
 		return usageError(stderr, "%v", err)
 	}
 	switch o.version {
@@ -135,6 +140,38 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "-json and -sarif are exclusive")
 	}
 	return standalone(a, pkgs, &o, stdout, stderr)
+}
+
+// firstVetError reports whether this is the first usage error of a go vet
+// run: go vet runs the tool once per package (dependencies included), all
+// with the same flags, and a bad flag would be reported for each. The
+// packages' vet.cfg files lie in one $WORK directory per go vet run; the
+// first process to create a marker there reports the error and fails the
+// run; the others write empty outputs and succeed silently (their results
+// are cached under the bad flags only). Outside go vet it is always true.
+func firstVetError(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return true
+	}
+	cfgFile := args[len(args)-1]
+	work := filepath.Dir(filepath.Dir(cfgFile))
+	f, err := os.OpenFile(filepath.Join(work, "lockpoison-usage-error"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err == nil {
+		f.Close()
+		return true
+	}
+	if !os.IsExist(err) {
+		return true
+	}
+	var cfg struct{ VetxOutput, Stdout string }
+	if data, err := os.ReadFile(cfgFile); err == nil && json.Unmarshal(data, &cfg) == nil {
+		for _, out := range []string{cfg.VetxOutput, cfg.Stdout} {
+			if out != "" {
+				os.WriteFile(out, nil, 0o666)
+			}
+		}
+	}
+	return false
 }
 
 // delegate hands the command line, as parsed, to singlechecker: go vet's
