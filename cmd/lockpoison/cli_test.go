@@ -325,3 +325,23 @@ func TestVetUsageError(t *testing.T) {
 		t.Errorf("go vet -assume-recovered=all: %v\n%s\nwant a failure and one line naming the flag", err, out)
 	}
 }
+
+// TestProgress: on a terminal (forced here with LOCKPOISON_PROGRESS=1) a
+// standalone run shows what it does on one line of stderr, cleared before
+// the findings are printed.
+func TestProgress(t *testing.T) {
+	dir := leakModule(t)
+	cmd := exec.Command(tool(t), "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "LOCKPOISON_PROGRESS=1")
+	out, _ := cmd.CombinedOutput()
+	s := string(out)
+	clear := "\r\033[K"
+	if !strings.Contains(s, clear+"lockpoison: loading ./...") {
+		t.Errorf("no progress line:\n%q", s)
+	}
+	last := strings.LastIndex(s, clear)
+	if last < 0 || !strings.HasPrefix(s[last+len(clear):], "m.go:19:2: ") {
+		t.Errorf("the progress line is not cleared before the findings:\n%q", s)
+	}
+}

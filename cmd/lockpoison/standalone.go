@@ -32,11 +32,12 @@ func standalone(a *analysis.Analyzer, pkgs []string, o *options, stdout, stderr 
 		defer stop()
 	}
 	prog := newProgress(stderr)
-	prog.say("loading %s", strings.Join(pkgs, " "))
+	stopTicking := prog.ticking("loading " + strings.Join(pkgs, " "))
 	initial, err := packages.Load(&packages.Config{
 		Mode:  packages.LoadAllSyntax | packages.NeedModule,
 		Tests: o.tests,
 	}, pkgs...)
+	stopTicking()
 	if err == nil && len(initial) == 0 {
 		err = fmt.Errorf("%s matched no packages", strings.Join(pkgs, " "))
 	}
@@ -263,6 +264,32 @@ func (p *progress) say(format string, args ...any) {
 	}
 	p.shown.Store(true)
 	fmt.Fprintf(p.w, "\r\033[K%s%s", p.prefix, fmt.Sprintf(format, args...))
+}
+
+// ticking shows what, with the seconds elapsed, until the returned func is
+// called: loading (go list, parsing, type-checking) gives no other progress.
+func (p *progress) ticking(what string) (stop func()) {
+	if !p.on {
+		return func() {}
+	}
+	start := time.Now()
+	p.say("%s", what)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case now := <-t.C:
+				p.say("%s (%ds)", what, int(now.Sub(start).Seconds()))
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 // done clears the progress line.
