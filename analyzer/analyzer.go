@@ -29,7 +29,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:      "lockpoison",
 		Doc:       Doc,
-		URL:       "https://pkg.go.dev/github.com/lockpoison/lockpoison/analyzer",
+		URL:       IndexURL,
 		FactTypes: []analysis.Fact{new(funcFact)},
 	}
 	c.bindFlags(&a.Flags)
@@ -42,6 +42,7 @@ func New(cfg Config) *analysis.Analyzer {
 				err = fmt.Errorf("lockpoison: internal error in %s: %v\n%s", pass.Pkg.Path(), r, debug.Stack())
 			}
 		}()
+		pass.Report = c.reporter(pass.Report) // -checks, Diagnostic.URL (checks.go)
 		return nil, run(pass, &c)
 	}
 	return a

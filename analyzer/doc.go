@@ -9,17 +9,27 @@ net/http runs around every handler) leaves the program running with either
 the mutex still locked, so the next Lock deadlocks, or the state the mutex
 guards half-updated.
 
-lockpoison reports four checks:
+lockpoison reports these checks (select them with -checks):
 
-  lock-leak       a panic point inside a section with an explicit Unlock is
-                  reached by a swallowing recover: the lock stays held.
-  torn-state      inside a write section with a deferred Unlock, guarded state
-                  is written and then a panic point follows: the lock is
-                  released with the state half-updated.
-  handler-relock  a recover handler acquires a lock that may still be held at
-                  a panic point it covers: self-deadlock.
-  poison-ignored  the error of a runtime/poison checked acquisition is dropped,
-                  or the poison is cleared and the state read unrepaired.
+  lock-leak       a panic point inside a section with an explicit unlock is
+                  reached by a swallowing recover: the lock stays held and the
+                  next Lock deadlocks.
+  torn-state      in a write section with a deferred unlock, guarded state is
+                  written and then a panic point follows, reached by a
+                  swallowing recover: the lock is released with the state
+                  half-updated.
+  handler-relock  a recover handler (or a function it calls) acquires a lock
+                  still held at a panic point it covers: the handler
+                  deadlocks.
+  handler-unlock  a recover handler unlocks a lock that is not held at a panic
+                  point it covers: a fatal error that no recover stops.
+  poison-ignored  the error of a runtime/poison checked acquisition or
+                  Registry method is discarded, or the poison is cleared and
+                  the guarded state read unrepaired: a poisoned lock goes
+                  unnoticed.
+
+It also reports about itself (categories directive, capped). The 5 checks are
+documented at https://github.com/lockpoison/lockpoison/blob/main/docs/checks/README.md.
 
 WRONG:
 

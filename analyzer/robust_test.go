@@ -38,7 +38,7 @@ func TestBadFlags(t *testing.T) {
 		{func(c *analyzer.Config) { c.AssumeRecovered = "all" }, `-assume-recovered="all": want none or exported`},
 		{func(c *analyzer.Config) { c.RecoveredBy = []string{"gin"} }, `-recovered-by: malformed type "gin"`},
 		{func(c *analyzer.Config) { c.Boundaries = []string{"pool"} }, `-boundaries: malformed function "pool"`},
-		{func(c *analyzer.Config) { c.PoisonImport = "" }, `-poison-import must not be empty`},
+		{func(c *analyzer.Config) { c.PoisonImport = "" }, `-poison-import: must not be empty`},
 	} {
 		cfg := analyzer.DefaultConfig()
 		tc.set(&cfg)

@@ -106,8 +106,8 @@ func TestGolangciRun(t *testing.T) {
 	if r.code != 1 {
 		t.Errorf("golangci-lint run exited %d, want 1 (issues found)", r.code)
 	}
-	if !hasFinding(r.stdout, "sample.go", line, wantMessage) || !strings.Contains(r.stdout, "(lockpoison)") {
-		t.Errorf("text output has no lockpoison finding at sample.go:%d:\n%s", line, r.stdout)
+	if !hasFinding(r.stdout, "sample.go", line, wantMessage) || !strings.Contains(r.stdout, "[lock-leak] (lockpoison)") {
+		t.Errorf("text output has no lockpoison finding naming its check at sample.go:%d:\n%s", line, r.stdout)
 	}
 	issues := golangciIssues(t, jsonOut)
 	if !lockLeakAt(issues, line) {
@@ -217,24 +217,40 @@ func TestGolangciSettings(t *testing.T) {
 	}
 }
 
-// TestGolangciSettingsApplied checks that a valid non-default setting is
-// accepted and the analyzer still reports what it should under it.
+// TestGolangciSettingsApplied checks that the settings reach the analyzer:
+// with implicit-panics: false the finding stays (its panic point is a
+// call), with checks: [-lock-leak] it goes.
 func TestGolangciSettingsApplied(t *testing.T) {
 	bin := golangci(t)
-	dir, _, line := golangciFixture(t)
-	cfgFile := filepath.Join(dir, ".golangci.yml")
-	cfg, err := os.ReadFile(cfgFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg = []byte(strings.Replace(string(cfg), "implicit-panics: true", "implicit-panics: false", 1))
-	if err := os.WriteFile(cfgFile, cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	r := run(t, dir, golangciEnv(t), golangciTimeout, bin, "run", "--output.text.path=stdout", "./...")
-	// The call through c.load is an explicit panic point.
-	if !hasFinding(r.stdout, "sample.go", line, wantMessage) {
-		t.Errorf("implicit-panics: false lost the finding at sample.go:%d:\n%s", line, r)
+	for _, tc := range []struct {
+		from, to string
+		want     bool
+	}{
+		{"implicit-panics: true", "implicit-panics: false", true},
+		{"checks: [all]", "checks: [-lock-leak]", false},
+	} {
+		t.Run(tc.to, func(t *testing.T) {
+			dir, _, line := golangciFixture(t)
+			cfgFile := filepath.Join(dir, ".golangci.yml")
+			cfg, err := os.ReadFile(cfgFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(cfg), tc.from) {
+				t.Fatalf(".golangci.example.yml has no %q", tc.from)
+			}
+			cfg = []byte(strings.Replace(string(cfg), tc.from, tc.to, 1))
+			if err := os.WriteFile(cfgFile, cfg, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := run(t, dir, golangciEnv(t), golangciTimeout, bin, "run", "--output.text.path=stdout", "./...")
+			if got := hasFinding(r.stdout, "sample.go", line, wantMessage); got != tc.want {
+				t.Errorf("%s: finding at sample.go:%d reported: %v, want %v\n%s", tc.to, line, got, tc.want, r)
+			}
+			if !tc.want && r.code != 0 {
+				t.Errorf("%s: exit %d, want 0", tc.to, r.code)
+			}
+		})
 	}
 }
 
@@ -242,7 +258,12 @@ func TestGolangciSettingsApplied(t *testing.T) {
 // silences it (and that no related-information issue remains elsewhere).
 func TestGolangciNolint(t *testing.T) {
 	bin := golangci(t)
-	dir, sample, _ := golangciFixture(t)
+	dir, sample, line := golangciFixture(t)
+	// Without the directive the finding is there: the test can fail.
+	r := run(t, dir, golangciEnv(t), golangciTimeout, bin, "run", "--output.text.path=stdout", "./...")
+	if !hasFinding(r.stdout, "sample.go", line, wantMessage) {
+		t.Fatalf("no finding at sample.go:%d to suppress:\n%s", line, r)
+	}
 	src, err := os.ReadFile(sample)
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +273,7 @@ func TestGolangciNolint(t *testing.T) {
 		t.Fatal(err)
 	}
 	jsonOut := filepath.Join(t.TempDir(), "report.json")
-	r := run(t, dir, golangciEnv(t), golangciTimeout, bin, "run", "--output.json.path="+jsonOut, "./...")
+	r = run(t, dir, golangciEnv(t), golangciTimeout, bin, "run", "--output.json.path="+jsonOut, "./...")
 	if r.code != 0 {
 		t.Errorf("golangci-lint run with //nolint:lockpoison exited %d, want 0", r.code)
 	}

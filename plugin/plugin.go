@@ -42,6 +42,7 @@ type Settings struct {
 	AssumeRecovered *string  `json:"assume-recovered"`
 	Tests           *bool    `json:"tests"`
 	PoisonImport    *string  `json:"poison-import"`
+	Checks          []string `json:"checks"`
 }
 
 // Config returns the analyzer configuration: the defaults overridden by
@@ -66,6 +67,9 @@ func (s Settings) Config() analyzer.Config {
 	if s.PoisonImport != nil {
 		cfg.PoisonImport = *s.PoisonImport
 	}
+	if s.Checks != nil {
+		cfg.Checks = append([]string(nil), s.Checks...)
+	}
 	return cfg
 }
 
@@ -87,12 +91,12 @@ func DecodeSettings(raw any) (analyzer.Config, error) {
 	}
 	cfg := s.Config()
 	if err := cfg.Validate(); err != nil {
-		return analyzer.Config{}, err
+		return analyzer.Config{}, fmt.Errorf("lockpoison: settings: %v", err)
 	}
 	return cfg, nil
 }
 
-const knownSettings = "implicit-panics, recovered-by, boundaries, assume-recovered, tests, poison-import"
+const knownSettings = "implicit-panics, recovered-by, boundaries, assume-recovered, tests, poison-import, checks"
 
 // explain rewords encoding/json's errors in terms of settings.
 func explain(err error) error {
@@ -155,9 +159,10 @@ type lintPlugin struct{ cfg analyzer.Config }
 // and at the recover, which triples the count, cannot be silenced by a
 // //nolint on the finding's line and shows up as separate alerts in SARIF.
 // The finding's message already names the panic point and the recover site,
-// so the plugin drops Related.
+// so the plugin drops Related. golangci-lint shows the linter's name, not the
+// category: each message ends with its check, "... deadlocks [lock-leak]".
 func (p *lintPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	a := analyzer.New(p.cfg)
+	a := analyzer.WithCheckNames(analyzer.New(p.cfg))
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		report := pass.Report

@@ -1,13 +1,16 @@
 package plugin
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -54,7 +57,9 @@ func TestDecodeSettings(t *testing.T) {
 			"assume-recovered": "exported",
 			"tests":            true,
 			"poison-import":    "example.com/fork/poison",
+			"checks":           []any{"all", "-poison-ignored"},
 		}, func(c *analyzer.Config) {
+			c.Checks = []string{"all", "-poison-ignored"}
 			c.ImplicitPanics = false
 			c.RecoveredBy = []string{"*github.com/gin-gonic/gin.Context", "*example.com/rpc.Call"}
 			c.Boundaries = []string{"example.com/pool.Go", "example.com/srv.(*Server).handle"}
@@ -107,6 +112,8 @@ func TestDecodeSettingsErrors(t *testing.T) {
 			[]string{"boundaries", "nodot"}},
 		{"empty poison-import", map[string]any{"poison-import": ""},
 			[]string{"poison-import"}},
+		{"unknown check", map[string]any{"checks": []any{"lock-leek"}},
+			[]string{"checks", `unknown check "lock-leek"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := DecodeSettings(tc.raw)
@@ -125,11 +132,11 @@ func TestDecodeSettingsErrors(t *testing.T) {
 	}
 }
 
-// TestNoRelated checks that the plugin's analyzer reports lockpoison's
-// findings without Related entries (golangci-lint would turn each into an
-// issue of its own). It runs on the golangci-lint integration fixture.
-func TestNoRelated(t *testing.T) {
-	p, err := New(nil)
+// diagnostics runs the plugin's analyzer, built from raw settings, on the
+// golangci-lint integration fixture.
+func diagnostics(t *testing.T, raw any) []analysis.Diagnostic {
+	t.Helper()
+	p, err := New(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +159,7 @@ func TestNoRelated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	var ds []analysis.Diagnostic
 	for act := range graph.All() {
 		if act.Analyzer != as[0] {
 			continue
@@ -160,14 +167,65 @@ func TestNoRelated(t *testing.T) {
 		if act.Err != nil {
 			t.Fatalf("%s: %v", act, act.Err)
 		}
-		for _, d := range act.Diagnostics {
-			n++
-			if len(d.Related) > 0 {
-				t.Errorf("%s: diagnostic has %d Related entries, want none", d.Message, len(d.Related))
-			}
+		ds = append(ds, act.Diagnostics...)
+	}
+	return ds
+}
+
+// TestNoRelated checks that the plugin's analyzer reports lockpoison's
+// findings without Related entries (golangci-lint would turn each into an
+// issue of its own), each message ending with its check's name.
+func TestNoRelated(t *testing.T) {
+	ds := diagnostics(t, nil)
+	for _, d := range ds {
+		if len(d.Related) > 0 {
+			t.Errorf("%s: diagnostic has %d Related entries, want none", d.Message, len(d.Related))
+		}
+		if !strings.HasSuffix(d.Message, " ["+d.Category+"]") {
+			t.Errorf("%s: message does not end with [%s]", d.Message, d.Category)
 		}
 	}
-	if n == 0 {
+	if len(ds) == 0 {
 		t.Errorf("no lockpoison diagnostics on the fixture")
+	}
+}
+
+// TestSettingsChangeResult: a setting reaches the analyzer: the fixture's
+// lock-leak is reported by default and not with checks: [-lock-leak].
+func TestSettingsChangeResult(t *testing.T) {
+	count := func(ds []analysis.Diagnostic) (n int) {
+		for _, d := range ds {
+			if d.Category == analyzer.CheckLockLeak {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(diagnostics(t, map[string]any{"checks": []any{"all"}})); n != 1 {
+		t.Fatalf("checks: [all]: %d lock-leak findings, want 1", n)
+	}
+	if n := count(diagnostics(t, map[string]any{"checks": []any{"-lock-leak"}})); n != 0 {
+		t.Errorf("checks: [-lock-leak]: %d lock-leak findings, want 0", n)
+	}
+}
+
+// TestSettingsMatchFlags: the settings are the analyzer's flags, one to
+// one, and the error for an unknown setting lists them all.
+func TestSettingsMatchFlags(t *testing.T) {
+	var settings, flags []string
+	st := reflect.TypeOf(Settings{})
+	for i := 0; i < st.NumField(); i++ {
+		settings = append(settings, st.Field(i).Tag.Get("json"))
+	}
+	analyzer.New(analyzer.DefaultConfig()).Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
+	slices.Sort(settings)
+	slices.Sort(flags)
+	if !slices.Equal(settings, flags) {
+		t.Errorf("settings %v, flags %v: want the same names", settings, flags)
+	}
+	for _, s := range settings {
+		if !strings.Contains(knownSettings, s) {
+			t.Errorf("knownSettings does not list %s", s)
+		}
 	}
 }

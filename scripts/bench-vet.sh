@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench-vet.sh [-n PAIRS] [-s PAIRS] [-t TARGETS]
 #
-# Compares lockpoison's cost with x/tools' nilness (cmd/nilness, a
+# Compares lockpoison's cost with x/tools' nilness (scripts/nilness, a
 # singlechecker built from the same x/tools), the closest SSA-based pass:
 #
 #   vet mode         go vet -vettool=lockpoison vs go vet -vettool=nilness
@@ -52,7 +52,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-vet.XXXXXX")
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 cd "$root"
 go build -o "$tmp/bin/lockpoison" ./cmd/lockpoison
-go build -o "$tmp/bin/nilness" ./cmd/nilness
+go build -o "$tmp/bin/nilness" ./scripts/nilness
 go build -o "$tmp/bin/benchtime" ./scripts/benchtime
 bt=$tmp/bin/benchtime
 mkdir -p "$tmp/empty"

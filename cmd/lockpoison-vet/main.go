@@ -22,5 +22,5 @@ import (
 
 func main() {
 	analyzers := append([]*analysis.Analyzer{}, vet.Suite...)
-	unitchecker.Main(append(analyzers, analyzer.Analyzer)...)
+	unitchecker.Main(append(analyzers, analyzer.WithCheckNames(analyzer.Analyzer))...) // "... [lock-leak]"
 }

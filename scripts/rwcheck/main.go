@@ -139,7 +139,8 @@ func normalize(args []string) {
 					fatal(fmt.Errorf("%s: %s: %v", pkg, analyzer, err))
 				}
 				for _, d := range diags {
-					lines = append(lines, d.Category+"\t"+position(d.Posn, *root, *prefix)+"\t"+oneLine(d.Message))
+					msg := strings.TrimSuffix(d.Message, " ["+d.Category+"]") // under go vet the message ends with its check
+					lines = append(lines, d.Category+"\t"+position(d.Posn, *root, *prefix)+"\t"+oneLine(msg))
 				}
 			}
 		}
