@@ -1,0 +1,205 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Ill-typed packages. The analyzer runs despite type errors (gopls runs it
+// on the package being edited; a driver runs it on the importers of a
+// broken dependency). The SSA builder assumes well-typed code, so the
+// functions that a type error touches are left out: their bodies are not
+// built, they get no summary nor fact (a call to one may panic), and
+// nothing is reported in them. The functions that type-check are analysed
+// as usual.
+
+// brokenFuncs returns the top-level function declarations of an ill-typed
+// package that a type error touches: one is inside the declaration, or the
+// body uses an expression or object of an invalid type.
+func brokenFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
+	if len(pass.TypeErrors) == 0 {
+		return nil
+	}
+	broken := map[*ast.FuncDecl]bool{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			if touchedByError(pass, fd) {
+				broken[fd] = true
+			}
+		}
+	}
+	return broken
+}
+
+func touchedByError(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+	if _, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); !ok {
+		return true
+	}
+	return nodeBroken(pass, fd)
+}
+
+// nodeBroken reports whether a type error is inside n, or n holds a bad
+// node, or an expression or object of an invalid type.
+func nodeBroken(pass *analysis.Pass, n ast.Node) bool {
+	for _, e := range pass.TypeErrors {
+		if e.Fset == pass.Fset && n.Pos() <= e.Pos && e.Pos < n.End() {
+			return true
+		}
+	}
+	bad := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if bad {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+			bad = true
+		case *ast.Ident:
+			obj := pass.TypesInfo.Uses[n]
+			if obj == nil {
+				obj = pass.TypesInfo.Defs[n]
+			}
+			if obj != nil && invalid(obj.Type()) {
+				bad = true
+			}
+		case ast.Expr:
+			if tv, ok := pass.TypesInfo.Types[n]; ok && invalid(tv.Type) {
+				bad = true
+			}
+		}
+		return true
+	})
+	return bad
+}
+
+func invalid(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	bad := false
+	var visit func(t types.Type, depth int)
+	visit = func(t types.Type, depth int) {
+		if bad || depth > 8 || t == nil {
+			return
+		}
+		switch t := t.(type) {
+		case *types.Basic:
+			bad = t.Kind() == types.Invalid
+		case *types.Pointer:
+			visit(t.Elem(), depth+1)
+		case *types.Slice:
+			visit(t.Elem(), depth+1)
+		case *types.Array:
+			visit(t.Elem(), depth+1)
+		case *types.Map:
+			visit(t.Key(), depth+1)
+			visit(t.Elem(), depth+1)
+		case *types.Chan:
+			visit(t.Elem(), depth+1)
+		case *types.Signature:
+			for i := 0; i < t.Params().Len(); i++ {
+				visit(t.Params().At(i).Type(), depth+1)
+			}
+			for i := 0; i < t.Results().Len(); i++ {
+				visit(t.Results().At(i).Type(), depth+1)
+			}
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				visit(t.At(i).Type(), depth+1)
+			}
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				visit(t.Field(i).Type(), depth+1)
+			}
+		case *types.Named:
+			visit(t.Underlying(), depth+1)
+		case *types.Alias:
+			visit(types.Unalias(t), depth+1)
+		}
+	}
+	visit(t, 0)
+	return bad
+}
+
+// withoutBodies returns the files with the bodies of the broken functions
+// removed (shallow copies; the originals are untouched).
+func withoutBodies(files []*ast.File, broken map[*ast.FuncDecl]bool) []*ast.File {
+	if len(broken) == 0 {
+		return files
+	}
+	out := make([]*ast.File, len(files))
+	for i, f := range files {
+		cp := *f
+		cp.Decls = make([]ast.Decl, len(f.Decls))
+		for j, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && broken[fd] {
+				fcp := *fd
+				fcp.Body = nil
+				d = &fcp
+			}
+			cp.Decls[j] = d
+		}
+		out[i] = &cp
+	}
+	return out
+}
+
+// brokenFunc reports whether f is a function whose body was left out.
+func (c *checker) brokenFunc(f *ssa.Function) bool {
+	if c.ext == nil || len(c.ext.broken) == 0 {
+		return false
+	}
+	obj, ok := origin(f).Object().(*types.Func)
+	return ok && c.ext.broken[obj]
+}
+
+// buildSSAChecked builds the package's SSA form, leaving out the bodies of
+// the functions a type error touches. A builder panic on ill-typed code
+// (not anticipated above) leaves the package to the syntax facts: it is
+// reported as nothing but a false negative, never a crash.
+func (c *checker) buildSSAChecked() (pkg *ssa.Package, funcs []*ssa.Function, ok bool) {
+	broken := brokenFuncs(c.pass)
+	c.ext.broken = map[*types.Func]bool{}
+	for fd := range broken {
+		if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+			c.ext.broken[obj] = true
+		}
+	}
+	if len(c.pass.TypeErrors) > 0 {
+		defer func() {
+			if r := recover(); r != nil {
+				pkg, funcs, ok = nil, nil, false
+			}
+		}()
+	}
+	pass := *c.pass
+	pass.Files = withoutBodies(c.pass.Files, broken)
+	if len(c.pass.TypeErrors) > 0 {
+		// Package-level initializers that a type error touches are
+		// left out of the package's init function.
+		info := *c.pass.TypesInfo
+		info.InitOrder = nil
+		for _, in := range c.pass.TypesInfo.InitOrder {
+			if !nodeBroken(c.pass, in.Rhs) && !slices.ContainsFunc(in.Lhs, func(v *types.Var) bool { return invalid(v.Type()) }) {
+				info.InitOrder = append(info.InitOrder, in)
+			}
+		}
+		pass.TypesInfo = &info
+	}
+	pkg, all := buildSSA(&pass)
+	for _, fn := range all {
+		if !c.brokenFunc(fn) {
+			funcs = append(funcs, fn)
+		}
+	}
+	return pkg, funcs, true
+}
+
