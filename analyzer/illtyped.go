@@ -21,7 +21,7 @@ import (
 // package that a type error touches: one is inside the declaration, or the
 // body uses an expression or object of an invalid type.
 func brokenFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
-	if len(pass.TypeErrors) == 0 {
+	if !illTyped(pass) {
 		return nil
 	}
 	broken := map[*ast.FuncDecl]bool{}
@@ -37,6 +37,25 @@ func brokenFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 		}
 	}
 	return broken
+}
+
+// illTyped reports whether the package has type errors, or parse errors
+// (bad nodes: the type checker does not report them again).
+func illTyped(pass *analysis.Pass) bool {
+	if len(pass.TypeErrors) > 0 {
+		return true
+	}
+	bad := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+				bad = true
+			}
+			return !bad
+		})
+	}
+	return bad
 }
 
 func touchedByError(pass *analysis.Pass, fd *ast.FuncDecl) bool {
@@ -67,8 +86,10 @@ func nodeBroken(pass *analysis.Pass, n ast.Node) bool {
 			if obj == nil {
 				obj = pass.TypesInfo.Defs[n]
 			}
-			if obj != nil && invalid(obj.Type()) {
-				bad = true
+			switch obj.(type) {
+			case *types.Var, *types.Const, *types.Func, *types.TypeName:
+				// (package names, labels and builtins have no type)
+				bad = invalid(obj.Type())
 			}
 		case ast.Expr:
 			if tv, ok := pass.TypesInfo.Types[n]; ok && invalid(tv.Type) {
@@ -173,7 +194,8 @@ func (c *checker) buildSSAChecked() (pkg *ssa.Package, funcs []*ssa.Function, ok
 			c.ext.broken[obj] = true
 		}
 	}
-	if len(c.pass.TypeErrors) > 0 {
+	ill := illTyped(c.pass)
+	if ill {
 		defer func() {
 			if r := recover(); r != nil {
 				pkg, funcs, ok = nil, nil, false
@@ -182,7 +204,7 @@ func (c *checker) buildSSAChecked() (pkg *ssa.Package, funcs []*ssa.Function, ok
 	}
 	pass := *c.pass
 	pass.Files = withoutBodies(c.pass.Files, broken)
-	if len(c.pass.TypeErrors) > 0 {
+	if ill {
 		// Package-level initializers that a type error touches are
 		// left out of the package's init function.
 		info := *c.pass.TypesInfo
@@ -202,4 +224,3 @@ func (c *checker) buildSSAChecked() (pkg *ssa.Package, funcs []*ssa.Function, ok
 	}
 	return pkg, funcs, true
 }
-

@@ -1,0 +1,48 @@
+package analyzer_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/lockpoison/lockpoison/analyzer"
+)
+
+// TestDirectives: //lockpoison:boundary and //lockpoison:recovered, in the
+// package and through facts in its importers; malformed directives.
+func TestDirectives(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "incode", "incodeuse")
+}
+
+// TestIllTyped: a package with type errors is analysed where it
+// type-checks; the importers of a broken dependency are analysed with the
+// facts it still gets.
+func TestIllTyped(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "illtyped", "brokenuse")
+}
+
+// TestFiber: fiber (fasthttp) does not recover; its handlers are recovered
+// only in a package that installs its recover middleware.
+func TestFiber(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "fiberapp", "fibernorecover")
+}
+
+// TestFrameworks runs the fixture module testdata/frameworks, which uses
+// the real gin and echo modules (fetched through the module proxy; the
+// test is skipped when they cannot be).
+func TestFrameworks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("type-checks gin, echo and their dependencies")
+	}
+	dir := filepath.Join(testdata, "frameworks")
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("cannot download gin and echo: %v\n%s", err, out)
+	}
+	analysistest.Run(diagnosticsOnly{t}, dir, analyzer.Analyzer, "./web")
+}
