@@ -14,6 +14,7 @@ type extState struct {
 	recovered map[types.Object]bool // functions, methods and type names
 
 	broken map[*types.Func]bool // functions a type error touches: see illtyped.go
+	bmemo  map[*types.Func]bool // boundaryDirective, memoized (a per-call question)
 
 	ifaces []*types.TypeName // recovered interface types, here and imported (lazy)
 	fiber  *bool             // the package installs fiber's recover (lazy)
@@ -94,7 +95,18 @@ func (c *checker) boundaryDirective(f *ssa.Function) bool {
 		return false
 	}
 	obj, ok := origin(f).Object().(*types.Func)
-	return ok && c.directive(obj).Boundary
+	if !ok || c.ext == nil {
+		return false
+	}
+	if v, ok := c.ext.bmemo[obj]; ok {
+		return v
+	}
+	if c.ext.bmemo == nil {
+		c.ext.bmemo = map[*types.Func]bool{}
+	}
+	v := c.directive(obj).Boundary
+	c.ext.bmemo[obj] = v
+	return v
 }
 
 // directiveBoundary tells whether fn runs under a recover that a directive

@@ -14,7 +14,7 @@ import (
 // TestDirectives: //lockpoison:boundary and //lockpoison:recovered, in the
 // package and through facts in its importers; malformed directives.
 func TestDirectives(t *testing.T) {
-	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "incode", "incodeuse")
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "incode", "incodelib", "incodeuse")
 }
 
 // TestIllTyped: a package with type errors is analysed where it
