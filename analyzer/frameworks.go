@@ -41,10 +41,10 @@ func (c *checker) frameworkHandler(fn *ssa.Function) (string, bool) {
 }
 
 // carriesRequest reports whether t carries a server's incoming request: a
-// named type, or a pointer to one, with a field or method Request of type
-// *http.Request. The types of net/http itself (*http.Response has a field
-// Request: the client's) and of test packages (recorders, fakes) are not
-// request carriers.
+// named type, or a pointer to one, with a field (declared, not embedded)
+// or method Request of type *http.Request. The types of net/http itself
+// (*http.Response has a field Request: the client's, also when embedded)
+// and of test packages (recorders, fakes) are not request carriers.
 func carriesRequest(t types.Type) bool {
 	base := t
 	if p, ok := t.(*types.Pointer); ok {
@@ -61,7 +61,11 @@ func carriesRequest(t types.Type) bool {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, "Request")
 	switch obj := obj.(type) {
 	case *types.Var:
-		return obj.IsField() && isNamed(obj.Type(), "net/http", "Request", true)
+		// Not *http.Response's field (through embedding), nor an
+		// embedded *http.Request: wrappers of the client's request
+		// (retryablehttp.Request) embed it.
+		return obj.IsField() && !obj.Embedded() && obj.Pkg() != nil && !strings.HasPrefix(obj.Pkg().Path(), "net/http") &&
+			isNamed(obj.Type(), "net/http", "Request", true)
 	case *types.Func:
 		sig := obj.Signature()
 		return sig.Params().Len() == 0 && sig.Results().Len() == 1 &&

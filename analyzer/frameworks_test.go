@@ -27,7 +27,7 @@ func TestIllTyped(t *testing.T) {
 // TestFiber: fiber (fasthttp) does not recover; its handlers are recovered
 // only in a package that installs its recover middleware.
 func TestFiber(t *testing.T) {
-	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "fiberapp", "fibernorecover")
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "fiberapp", "fibernorecover", "webcarriers")
 }
 
 // TestFrameworks runs the fixture module testdata/frameworks, which uses
