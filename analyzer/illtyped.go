@@ -214,6 +214,15 @@ func (c *checker) buildSSAChecked() (pkg *ssa.Package, funcs []*ssa.Function, ok
 				info.InitOrder = append(info.InitOrder, in)
 			}
 		}
+		// The copied files keep their Go versions (loop variable
+		// semantics).
+		info.FileVersions = map[*ast.File]string{}
+		for i, f := range c.pass.Files {
+			if v, ok := c.pass.TypesInfo.FileVersions[f]; ok {
+				info.FileVersions[f] = v
+				info.FileVersions[pass.Files[i]] = v
+			}
+		}
 		pass.TypesInfo = &info
 	}
 	pkg, all := buildSSA(&pass)
