@@ -11,23 +11,18 @@ import (
 	"github.com/lockpoison/lockpoison/analyzer"
 )
 
-// TestDirectives: //lockpoison:boundary and //lockpoison:recovered, in the
-// package and through facts in its importers; malformed directives.
-func TestDirectives(t *testing.T) {
-	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "incode", "incodelib", "incodeuse")
-}
-
-// TestIllTyped: a package with type errors is analysed where it
-// type-checks; the importers of a broken dependency are analysed with the
-// facts it still gets.
-func TestIllTyped(t *testing.T) {
-	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "illtyped", "brokenuse")
-}
-
-// TestFiber: fiber (fasthttp) does not recover; its handlers are recovered
-// only in a package that installs its recover middleware.
-func TestFiber(t *testing.T) {
-	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "fiberapp", "fibernorecover", "webcarriers")
+// TestInSource runs, in one load of the fixtures (they share net/http):
+//   - //lockpoison:boundary and //lockpoison:recovered, in the package and
+//     through facts in its importers; malformed directives (incode*);
+//   - a package with type errors, analysed where it type-checks, and the
+//     importer of a broken dependency, analysed with the facts the
+//     dependency still gets (illtyped, brokenuse);
+//   - fiber (fasthttp) does not recover: its handlers are recovered only in
+//     a package that installs fiber's recover middleware (fiber*);
+//   - the request-carrier rule on a program's own types (webcarriers).
+func TestInSource(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer,
+		"incode", "incodelib", "incodeuse", "illtyped", "brokenuse", "fiberapp", "fibernorecover", "webcarriers")
 }
 
 // TestFrameworks runs the fixture module testdata/frameworks, which uses

@@ -150,27 +150,58 @@ func invalid(t types.Type) bool {
 	return bad
 }
 
-// withoutBodies returns the files with the bodies of the broken functions
-// removed (shallow copies; the originals are untouched).
-func withoutBodies(files []*ast.File, broken map[*ast.FuncDecl]bool) []*ast.File {
-	if len(broken) == 0 {
-		return files
-	}
+// withoutBroken returns the files with the bodies of the broken functions
+// removed, and without the declarations the type checker could not give
+// an object (a redeclared name, say), which the SSA builder cannot take
+// (shallow copies; the originals are untouched). It also returns the
+// objects of the package-level variables it left out.
+func withoutBroken(info *types.Info, files []*ast.File, broken map[*ast.FuncDecl]bool) ([]*ast.File, map[types.Object]bool) {
+	dropped := map[types.Object]bool{}
 	out := make([]*ast.File, len(files))
 	for i, f := range files {
 		cp := *f
-		cp.Decls = make([]ast.Decl, len(f.Decls))
-		for j, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && broken[fd] {
-				fcp := *fd
-				fcp.Body = nil
-				d = &fcp
+		cp.Decls = nil
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if _, ok := info.Defs[d.Name].(*types.Func); !ok {
+					continue
+				}
+				if broken[d] {
+					fcp := *d
+					fcp.Body = nil
+					cp.Decls = append(cp.Decls, &fcp)
+					continue
+				}
+			case *ast.GenDecl:
+				gcp := *d
+				gcp.Specs = nil
+				for _, spec := range d.Specs {
+					var names []*ast.Ident
+					switch spec := spec.(type) {
+					case *ast.ValueSpec:
+						names = spec.Names
+					case *ast.TypeSpec:
+						names = []*ast.Ident{spec.Name}
+					}
+					if slices.ContainsFunc(names, func(id *ast.Ident) bool { return info.Defs[id] == nil }) {
+						for _, id := range names {
+							if obj := info.Defs[id]; obj != nil {
+								dropped[obj] = true
+							}
+						}
+						continue
+					}
+					gcp.Specs = append(gcp.Specs, spec)
+				}
+				cp.Decls = append(cp.Decls, &gcp)
+				continue
 			}
-			cp.Decls[j] = d
+			cp.Decls = append(cp.Decls, d)
 		}
 		out[i] = &cp
 	}
-	return out
+	return out, dropped
 }
 
 // brokenFunc reports whether f is a function whose body was left out.
@@ -203,14 +234,15 @@ func (c *checker) buildSSAChecked() (pkg *ssa.Package, funcs []*ssa.Function, ok
 		}()
 	}
 	pass := *c.pass
-	pass.Files = withoutBodies(c.pass.Files, broken)
 	if ill {
-		// Package-level initializers that a type error touches are
-		// left out of the package's init function.
+		files, dropped := withoutBroken(c.pass.TypesInfo, c.pass.Files, broken)
+		pass.Files = files
+		// Package-level initializers that a type error touches, or of
+		// variables left out, are left out of the package's init.
 		info := *c.pass.TypesInfo
 		info.InitOrder = nil
 		for _, in := range c.pass.TypesInfo.InitOrder {
-			if !nodeBroken(c.pass, in.Rhs) && !slices.ContainsFunc(in.Lhs, func(v *types.Var) bool { return invalid(v.Type()) }) {
+			if !nodeBroken(c.pass, in.Rhs) && !slices.ContainsFunc(in.Lhs, func(v *types.Var) bool { return invalid(v.Type()) || dropped[v] }) {
 				info.InitOrder = append(info.InitOrder, in)
 			}
 		}

@@ -4,7 +4,7 @@ package incodelib
 // Go runs f in a goroutine under a recover that logs.
 //
 //lockpoison:boundary
-func Go(f func()) { // want Go:"lockpoison:boundary"
+func Go(f func()) { // want Go:"lockpoison:boundary" Go:"recovers\\(0\\)"
 	go func() {
 		defer func() { recover() }()
 		f()
