@@ -25,13 +25,14 @@ func brokenFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 		return nil
 	}
 	broken := map[*ast.FuncDecl]bool{}
+	memo := typeMemo{}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok {
 				continue
 			}
-			if touchedByError(pass, fd) {
+			if touchedByError(pass, memo, fd) {
 				broken[fd] = true
 			}
 		}
@@ -58,16 +59,16 @@ func illTyped(pass *analysis.Pass) bool {
 	return bad
 }
 
-func touchedByError(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+func touchedByError(pass *analysis.Pass, memo typeMemo, fd *ast.FuncDecl) bool {
 	if _, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); !ok {
 		return true
 	}
-	return nodeBroken(pass, fd)
+	return nodeBroken(pass, memo, fd)
 }
 
 // nodeBroken reports whether a type error is inside n, or n holds a bad
 // node, or an expression or object of an invalid type.
-func nodeBroken(pass *analysis.Pass, n ast.Node) bool {
+func nodeBroken(pass *analysis.Pass, memo typeMemo, n ast.Node) bool {
 	for _, e := range pass.TypeErrors {
 		if e.Fset == pass.Fset && n.Pos() <= e.Pos && e.Pos < n.End() {
 			return true
@@ -89,10 +90,10 @@ func nodeBroken(pass *analysis.Pass, n ast.Node) bool {
 			switch obj.(type) {
 			case *types.Var, *types.Const, *types.Func, *types.TypeName:
 				// (package names, labels and builtins have no type)
-				bad = invalid(obj.Type())
+				bad = memo.invalid(obj.Type())
 			}
 		case ast.Expr:
-			if tv, ok := pass.TypesInfo.Types[n]; ok && invalid(tv.Type) {
+			if tv, ok := pass.TypesInfo.Types[n]; ok && memo.invalid(tv.Type) {
 				bad = true
 			}
 		}
@@ -101,16 +102,26 @@ func nodeBroken(pass *analysis.Pass, n ast.Node) bool {
 	return bad
 }
 
-func invalid(t types.Type) bool {
+// typeMemo caches invalid per type for one pass: the types of a package
+// share most of their components (a struct of std types reaches hundreds).
+type typeMemo map[types.Type]bool
+
+// invalid reports whether t is, or is made of, the invalid type.
+func (memo typeMemo) invalid(t types.Type) bool {
 	if t == nil {
 		return false
 	}
+	if v, ok := memo[t]; ok {
+		return v
+	}
 	bad := false
+	seen := map[types.Type]bool{}
 	var visit func(t types.Type, depth int)
 	visit = func(t types.Type, depth int) {
-		if bad || depth > 8 || t == nil {
+		if bad || depth > 8 || t == nil || seen[t] {
 			return
 		}
+		seen[t] = true
 		switch t := t.(type) {
 		case *types.Basic:
 			bad = t.Kind() == types.Invalid
@@ -140,6 +151,19 @@ func invalid(t types.Type) bool {
 			for i := 0; i < t.NumFields(); i++ {
 				visit(t.Field(i).Type(), depth+1)
 			}
+		case *types.Interface:
+			for i := 0; i < t.NumEmbeddeds(); i++ {
+				visit(t.EmbeddedType(i), depth+1)
+			}
+			for i := 0; i < t.NumExplicitMethods(); i++ {
+				visit(t.ExplicitMethod(i).Type(), depth+1)
+			}
+		case *types.Union:
+			for i := 0; i < t.Len(); i++ {
+				visit(t.Term(i).Type(), depth+1)
+			}
+		case *types.TypeParam:
+			visit(t.Constraint(), depth+1)
 		case *types.Named:
 			visit(t.Underlying(), depth+1)
 		case *types.Alias:
@@ -147,6 +171,7 @@ func invalid(t types.Type) bool {
 		}
 	}
 	visit(t, 0)
+	memo[t] = bad
 	return bad
 }
 
@@ -241,8 +266,9 @@ func (c *checker) buildSSAChecked() (pkg *ssa.Package, funcs []*ssa.Function, ok
 		// variables left out, are left out of the package's init.
 		info := *c.pass.TypesInfo
 		info.InitOrder = nil
+		memo := typeMemo{}
 		for _, in := range c.pass.TypesInfo.InitOrder {
-			if !nodeBroken(c.pass, in.Rhs) && !slices.ContainsFunc(in.Lhs, func(v *types.Var) bool { return invalid(v.Type()) || dropped[v] }) {
+			if !nodeBroken(c.pass, memo, in.Rhs) && !slices.ContainsFunc(in.Lhs, func(v *types.Var) bool { return memo.invalid(v.Type()) || dropped[v] }) {
 				info.InitOrder = append(info.InitOrder, in)
 			}
 		}
