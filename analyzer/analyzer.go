@@ -30,7 +30,11 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "lockpoison",
 		Doc:       Doc,
 		URL:       IndexURL,
-		FactTypes: []analysis.Fact{new(funcFact)},
+		FactTypes: []analysis.Fact{new(funcFact), new(directiveFact)},
+		// Ill-typed packages are analysed too: the editor's package is
+		// ill-typed while the user types, and a broken dependency must not
+		// stop its importers (see illtyped.go).
+		RunDespiteErrors: true,
 	}
 	c.bindFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (res any, err error) {

@@ -39,8 +39,12 @@ func (c *checker) coverArg(fn *ssa.Function, v ssa.Value, callee *ssa.Function, 
 	c.covers[target] = recoverSite{pos: pos, desc: "recovered in " + c.funcName(callee) + " (" + c.loc(pos) + ")"}
 }
 
-// boundaryFunc reports whether f is listed in -boundaries.
+// boundaryFunc reports whether f is listed in -boundaries or is a
+// //lockpoison:boundary function.
 func (c *checker) boundaryFunc(f *ssa.Function) bool {
+	if c.boundaryDirective(f) {
+		return true
+	}
 	if len(c.cfg.Boundaries) == 0 {
 		return false
 	}
@@ -83,6 +87,12 @@ func (c *checker) contextBoundary(fn *ssa.Function) (recoverSite, bool) {
 	at := " (" + c.loc(fn.Pos()) + ")"
 	if c.isHandler(fn) {
 		return recoverSite{pos: fn.Pos(), desc: "recovered by the server around handler " + name + at}, true
+	}
+	if by, ok := c.frameworkHandler(fn); ok {
+		return recoverSite{pos: fn.Pos(), desc: "recovered by " + by + " around handler " + name + at}, true
+	}
+	if rs, ok := c.directiveBoundary(fn); ok {
+		return rs, true
 	}
 	if c.boundaryFunc(fn) {
 		return recoverSite{pos: fn.Pos(), desc: "recovered by -boundaries function " + name + at}, true

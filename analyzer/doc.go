@@ -64,4 +64,12 @@ Unlock poisons it, and the next Lock reports LockPoisoned instead of handing
 out torn state.
 
 Suppress a finding with a //lockpoison:ignore <reason> comment on the line
-of the report or the line above it.`
+of the report or the line above it.
+
+Handlers of web frameworks on net/http (a parameter whose type has a field
+or method Request of type *http.Request: gin, echo) run under the server's
+recover. In a declaration's doc comment, //lockpoison:boundary marks a
+function that recovers (its body and the func values passed to it run under
+its recover) and //lockpoison:recovered a function, method, type or
+interface whose methods are called under a swallowing recover (a gRPC
+service behind a recovery interceptor); importers see both as facts.`

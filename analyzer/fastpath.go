@@ -44,9 +44,10 @@ func (c *checker) needSSA() bool {
 // fail. It is conservative where the SSA analysis is precise.
 func (c *checker) exportSyntaxFacts() {
 	decls := map[*types.Func]*ast.FuncDecl{}
+	broken := brokenFuncs(c.pass) // ill-typed: no fact, may panic
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
+			if fd, ok := d.(*ast.FuncDecl); ok && !broken[fd] {
 				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					decls[obj] = fd
 				}

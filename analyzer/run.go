@@ -29,6 +29,7 @@ type checker struct {
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
 	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
+	ext      *extState              // directives and frameworks: see checkDirectives
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -50,7 +51,11 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		c.exportSyntaxFacts()
 		return nil
 	}
-	pkg, funcs := buildSSA(pass)
+	pkg, funcs, ok := c.buildSSAChecked()
+	if !ok {
+		c.exportSyntaxFacts()
+		return nil
+	}
 	for _, fn := range funcs {
 		c.src[fn] = true
 	}
@@ -158,7 +163,7 @@ func (c *checker) summaryOf(f *ssa.Function) *summary {
 		if c.src[f] {
 			return optimistic // in the same SCC, not yet analyzed
 		}
-		if len(f.Blocks) == 0 && !isWrapper(f) {
+		if len(f.Blocks) == 0 && !isWrapper(f) && !c.brokenFunc(f) {
 			return nopanic // declared without body (assembly)
 		}
 		return &summary{}

@@ -17,7 +17,7 @@ func (t *T) NoReason() {
 
 func (t *T) Typo() {
 	defer func() { recover() }()
-	//lockpoison:ignroe fn is safe // want `unknown directive //lockpoison:ignroe: want //lockpoison:ignore <reason>`
+	//lockpoison:ignroe fn is safe // want `unknown directive //lockpoison:ignroe: want //lockpoison:ignore <reason>, //lockpoison:boundary or //lockpoison:recovered`
 	t.mu.Lock() // want `t.mu stays locked if t.fn panics`
 	t.fn()
 	t.mu.Unlock()
