@@ -52,7 +52,7 @@ func (c *checker) planFixes(f *finding) ([]analysis.SuggestedFix, string) {
 		return nil, why
 	}
 	if f.check == CheckLockLeak {
-		return c.leakFixes(ls)
+		return c.leakFixes(f, ls)
 	}
 	return c.tornFixes(f, ls)
 }

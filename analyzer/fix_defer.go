@@ -46,7 +46,7 @@ type leak struct {
 	loop   bool     // the Lock is inside a loop of the function
 }
 
-func (c *checker) leakFixes(ls *lockSite) ([]analysis.SuggestedFix, string) {
+func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, string) {
 	n := len(ls.stack)
 	if n < 2 {
 		return nil, "the Lock call is not a statement"
@@ -87,14 +87,43 @@ func (c *checker) leakFixes(ls *lockSite) ([]analysis.SuggestedFix, string) {
 			return nil, lk.recv + " is locked or unlocked in a func literal"
 		}
 	}
-	if fix := lk.deferFix(); fix != nil {
-		return []analysis.SuggestedFix{*fix}, ""
-	}
-	fix, why := lk.wrapFix()
+	fix := lk.deferFix()
 	if fix == nil {
-		return nil, why
+		var why string
+		if fix, why = lk.wrapFix(); fix == nil {
+			return nil, why
+		}
+	}
+	if f.lock.wrote != "" && !f.lock.poison {
+		// Releasing the lock on the panic would expose the half-updated
+		// state as torn-state: the fix also poisons the lock.
+		if fix, why := c.poisonToo(f, ls, fix); fix == nil {
+			return nil, why
+		}
 	}
 	return []analysis.SuggestedFix{*fix}, ""
+}
+
+// poisonToo extends a fix that releases the lock on a panic with the
+// change of the lock's type to poison.Mutex (the first and only fix of
+// such a section: the deferred unlock alone would trade the lock leak for
+// torn state), or says why it cannot.
+func (c *checker) poisonToo(f *finding, ls *lockSite, fix *analysis.SuggestedFix) (*analysis.SuggestedFix, string) {
+	why := "releasing the lock on the panic would leave " + f.lock.wrote + " half-updated, and "
+	if !f.lock.write {
+		return nil, why + "a read lock does not poison"
+	}
+	pl, w := c.poisonLock(ls)
+	if pl == nil {
+		return nil, why + w
+	}
+	mf, w := pl.mutexFix()
+	if mf == nil {
+		return nil, why + w
+	}
+	fix.Message += " and use" + strings.TrimPrefix(mf.Message, "Use")
+	fix.TextEdits = append(fix.TextEdits, mf.TextEdits...)
+	return fix, ""
 }
 
 // collectOps finds the lock operations on the section's lock in the
@@ -199,8 +228,13 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 				}
 			case *ast.DeferStmt:
 				// It would run before the deferred unlock instead of after
-				// the explicit one.
-				ok = false
+				// the explicit one: only a recover handler that calls no
+				// function of this package nor any method may, as it then
+				// runs before the unlock on a panic too.
+				if !lk.c.recoverHandler(n) {
+					ok = false
+				}
+				return false
 			}
 			return ok
 		})
@@ -312,35 +346,45 @@ func (lk *leak) escapes(stmts []ast.Stmt, returnOK bool) bool {
 // cannot block or re-lock: no calls of this package's functions or of
 // func values, no receives.
 func (c *checker) safeResults(ret *ast.ReturnStmt) bool {
-	ok := true
 	for _, r := range ret.Results {
-		ast.Inspect(r, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.UnaryExpr:
-				if n.Op == token.ARROW {
-					ok = false
-				}
-			case *ast.CallExpr:
-				if tv, has := c.pass.TypesInfo.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
-					break
-				}
-				var obj types.Object
-				switch fun := ast.Unparen(n.Fun).(type) {
-				case *ast.Ident:
-					obj = c.pass.TypesInfo.Uses[fun]
-				case *ast.SelectorExpr:
-					obj = c.pass.TypesInfo.Uses[fun.Sel]
-				}
-				fn, isFunc := obj.(*types.Func)
-				if !isFunc || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
-					ok = false
-				}
-			}
-			return ok
-		})
+		if !c.safeCalls(r) {
+			return false
+		}
 	}
+	return true
+}
+
+// safeCalls reports whether running root (not the func literals within)
+// calls no function of this package, no method and no func value, and
+// receives from no channel.
+func (c *checker) safeCalls(root ast.Node) bool {
+	ok := true
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				ok = false
+			}
+		case *ast.CallExpr:
+			if tv, has := c.pass.TypesInfo.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
+				break
+			}
+			var obj types.Object
+			switch fun := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				obj = c.pass.TypesInfo.Uses[fun]
+			case *ast.SelectorExpr:
+				obj = c.pass.TypesInfo.Uses[fun.Sel]
+			}
+			fn, isFunc := obj.(*types.Func)
+			if !isFunc || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
+				ok = false
+			}
+		}
+		return ok
+	})
 	return ok
 }
 
@@ -496,4 +540,11 @@ func (c *checker) declared(s ast.Stmt) []types.Object {
 		}
 	}
 	return objs
+}
+
+// recoverHandler reports whether d defers a func literal that calls
+// recover and cannot block or re-lock (see safeCalls).
+func (c *checker) recoverHandler(d *ast.DeferStmt) bool {
+	lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+	return ok && len(d.Call.Args) == 0 && c.callsRecover(lit.Body) && c.safeCalls(lit.Body)
 }

@@ -210,6 +210,13 @@ func copyDir(t *testing.T, from, to string) {
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o777)
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, dst)
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
