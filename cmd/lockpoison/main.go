@@ -8,9 +8,16 @@
 package main
 
 import (
+	"os"
+
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/lockpoison/lockpoison/analyzer"
 )
 
-func main() { singlechecker.Main(analyzer.Analyzer) }
+func main() {
+	if wantsFix(os.Args[1:]) {
+		os.Exit(fixMain("", os.Args[1:], os.Stdout, os.Stderr)) // fix.go
+	}
+	singlechecker.Main(analyzer.Analyzer)
+}

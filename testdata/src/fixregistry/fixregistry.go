@@ -221,4 +221,3 @@ func (b *Batch) Remove(id string) error {
 	b.mu.Unlock()
 	return nil
 }
-
