@@ -64,14 +64,23 @@ func TestFixModule(t *testing.T) {
 	// Before: the behaviour tests fail (a leaked lock, torn state).
 	if out, err := run(mod, gobin, "test", "./..."); err == nil {
 		t.Errorf("the fixture's tests pass before the fixes:\n%s", out)
+	} else {
+		for _, name := range []string{"TestGetPanicReleasesLock", "TestWarmPanicReleasesLock", "TestAddPanicPoisons",
+			"TestRunPanicPoisons", "TestAddAllPanicPoisons", "TestSumPanicReleasesLock"} {
+			if !strings.Contains(out, "--- FAIL: "+name+" ") {
+				t.Errorf("%s passes before the fixes:\n%s", name, out)
+			}
+		}
 	}
 	before := findings(t, run, mod, tool)
 	fixed, unfixed := 0, 0
+	distinct := map[string]bool{} // the findings without a fix, once each
 	for _, d := range before {
 		if len(d.SuggestedFixes) > 0 {
 			fixed++
 		} else if d.Category == "lock-leak" || d.Category == "torn-state" {
 			unfixed++
+			distinct[d.Posn+d.Message] = true
 		}
 	}
 	if fixed == 0 || unfixed == 0 {
@@ -85,7 +94,16 @@ func TestFixModule(t *testing.T) {
 		t.Fatal("no Use poison.Registry fix in the fixture module")
 	}
 
-	run(mod, tool, "-fix", "./...") // exits non-zero when it reports
+	// -fix applies the first fix of each finding, prints each, and lists
+	// and exits 3 for the findings it leaves.
+	out, err := run(mod, tool, "-fix", "./...")
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+		t.Errorf("lockpoison -fix with findings left: %v, want exit status 3\n%s", err, out)
+	}
+	if !strings.Contains(out, ` applied "Defer the unlock and use poison.Mutex`) || !strings.Contains(out, ` applied "Wrap the section`) ||
+		strings.Count(out, "(no fix: ") != len(distinct) {
+		t.Errorf("lockpoison -fix does not list the fixes applied and the %d findings left:\n%s", len(distinct), out)
+	}
 	snapshot := readTree(t, mod)
 	for name, src := range snapshot {
 		if !strings.HasSuffix(name, ".go") {
@@ -137,7 +155,7 @@ type jsonEdit struct {
 	New      string `json:"new"`
 }
 
-// applyFix applies the fixes called message of ds (once each: the
+// applyFix applies the fixes whose message starts with message of ds (once each: the
 // findings of a package and of its test variant repeat them), and returns
 // how many it applied.
 func applyFix(t *testing.T, ds []jsonDiag, message string) int {
@@ -147,7 +165,7 @@ func applyFix(t *testing.T, ds []jsonDiag, message string) int {
 	n := 0
 	for _, d := range ds {
 		for _, f := range d.SuggestedFixes {
-			if f.Message != message {
+			if !strings.HasPrefix(f.Message, message) {
 				continue
 			}
 			n++
