@@ -52,8 +52,9 @@ func wantsFix(args []string) bool {
 // fixMain runs lockpoison -fix or -diff in dir: it applies one fix per
 // finding, chosen by -fix-kind, prints each applied fix and every finding
 // left, and returns the exit status: 0 when no finding is left, 3 when
-// some are (with -diff, nothing is written, so every finding is left), 1
-// on errors, 2 on a bad command line.
+// some are (with -diff, which writes nothing, also when there is anything
+// to fix), 1 on errors, 2 on a bad command line; -1 when the command line
+// turns -fix and -diff off (-fix=false): the usual run.
 func fixMain(dir string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lockpoison", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -66,6 +67,11 @@ func fixMain(dir string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if !*fix && !*diff {
+		set := false
+		fs.Visit(func(f *flag.Flag) { set = set || f.Name == "fix" || f.Name == "diff" })
+		if set {
+			return -1 // -fix=false: the usual run
+		}
 		*fix = true // -fix-kind alone
 	}
 	choose, err := parseKinds(*kinds)

@@ -125,10 +125,46 @@ func TestFixCommand(t *testing.T) {
 		t.Errorf("-diff's output applied to the original differs from -fix's result:\n%s\n-- -fix --\n%s", diff, fixed)
 	}
 
+	// -fix=false is the usual run.
+	if code, _, _ := run("-fix=false", "./..."); code != -1 {
+		t.Errorf("-fix=false: %d, want -1 (not handled)", code)
+	}
+
 	// With only fixable findings, -fix exits 0.
 	write(strings.Replace(fixSrc, "return v + s.fn()", "return v", 1))
 	if code, _, stderr := run("-fix", "./..."); code != 0 {
 		t.Errorf("-fix with every finding fixed: exit %d, want 0\n%s", code, stderr)
+	}
+
+	// The poison fix says that its module must be required, unless it is
+	// the current module.
+	torn := `package m
+
+import "sync"
+
+type L struct {
+	mu    sync.Mutex
+	total int
+	hook  func()
+}
+
+func (l *L) Add(n int) {
+	defer func() { recover() }()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.total += n
+	l.hook()
+}
+`
+	write(torn)
+	if _, _, stderr := run("-diff", "./..."); !strings.Contains(stderr, `"Use poison.Mutex (requires go get github.com/lockpoison/lockpoison/runtime/poison)"`) {
+		t.Errorf("the poison fix does not say its module must be required:\n%s", stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module github.com/lockpoison/lockpoison\n\ngo 1.26\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, stderr := run("-diff", "./..."); !strings.Contains(stderr, `"Use poison.Mutex"`) {
+		t.Errorf("in the runtime's own module, the poison fix asks for go get:\n%s", stderr)
 	}
 }
 

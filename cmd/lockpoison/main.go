@@ -17,7 +17,9 @@ import (
 
 func main() {
 	if wantsFix(os.Args[1:]) {
-		os.Exit(fixMain("", os.Args[1:], os.Stdout, os.Stderr)) // fix.go
+		if code := fixMain("", os.Args[1:], os.Stdout, os.Stderr); code >= 0 { // fix.go
+			os.Exit(code)
+		}
 	}
 	singlechecker.Main(analyzer.Analyzer)
 }
