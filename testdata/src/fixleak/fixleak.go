@@ -249,3 +249,16 @@ func (s *S) Sum(k int) int {
 	}
 	return total
 }
+
+// The same with a captured slice written through.
+func (s *S) Collect(k int) []int {
+	defer swallow()
+	out := make([]int, k)
+	for i := 0; i < k; i++ {
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+		out[i] = s.n
+		s.n = s.fn()
+		s.mu.Unlock()
+	}
+	return out
+}
