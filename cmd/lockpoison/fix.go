@@ -36,6 +36,9 @@ or N (the Nth fix offered); a finding with none of them is left and reported`
 // wantsFix reports whether args (the command line, not a go vet unit)
 // ask for -fix, -diff or -fix-kind.
 func wantsFix(args []string) bool {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false // a go vet unit: unitchecker's business
+	}
 	for _, a := range args {
 		if a == "--" || !strings.HasPrefix(a, "-") {
 			return false // flags end at the first package
