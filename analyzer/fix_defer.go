@@ -94,22 +94,49 @@ func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 			return nil, why
 		}
 	}
-	if f.lock.wrote != "" && !f.lock.poison {
+	if wrote := c.exposedAt(f); wrote != "" && !f.lock.poison {
 		// Releasing the lock on the panic would expose the half-updated
 		// state as torn-state: the fix also poisons the lock.
-		if fix, why := c.poisonToo(f, ls, fix); fix == nil {
+		if fix, why := c.poisonToo(wrote, f, ls, fix); fix == nil {
 			return nil, why
 		}
 	}
 	return []analysis.SuggestedFix{*fix}, ""
 }
 
+// noteExposed records, for each section held at a panic point, the
+// guarded state it wrote before it: a fix that releases the lock on that
+// panic would expose it. The finding keeps one panic point (and the
+// write seen there); this covers them all.
+func (c *checker) noteExposed(held []heldLock) {
+	for _, h := range held {
+		if h.wrote == "" || !h.pos.IsValid() || h.deferred {
+			continue
+		}
+		if c.exposed == nil {
+			c.exposed = map[token.Pos]string{}
+		}
+		if c.exposed[h.pos] == "" {
+			c.exposed[h.pos] = h.wrote
+		}
+	}
+}
+
+// exposedAt is the guarded state that releasing the lock of f on a panic
+// would expose, or "".
+func (c *checker) exposedAt(f *finding) string {
+	if f.lock.wrote != "" {
+		return f.lock.wrote
+	}
+	return c.exposed[f.lock.pos]
+}
+
 // poisonToo extends a fix that releases the lock on a panic with the
 // change of the lock's type to poison.Mutex (the first and only fix of
 // such a section: the deferred unlock alone would trade the lock leak for
 // torn state), or says why it cannot.
-func (c *checker) poisonToo(f *finding, ls *lockSite, fix *analysis.SuggestedFix) (*analysis.SuggestedFix, string) {
-	why := "releasing the lock on the panic would leave " + f.lock.wrote + " half-updated, and "
+func (c *checker) poisonToo(wrote string, f *finding, ls *lockSite, fix *analysis.SuggestedFix) (*analysis.SuggestedFix, string) {
+	why := "releasing the lock on the panic would leave " + wrote + " half-updated, and "
 	if !f.lock.write {
 		return nil, why + "a read lock does not poison"
 	}

@@ -52,9 +52,6 @@ func (c *checker) report(f *finding) {
 		if f.panic.rank > old.panic.rank {
 			old.panic = f.panic
 		}
-		if old.lock.wrote == "" {
-			old.lock.wrote = f.lock.wrote // a fix must know of any write (fix_defer.go)
-		}
 		return
 	}
 	c.findings[k] = f

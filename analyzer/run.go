@@ -29,6 +29,7 @@ type checker struct {
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
 	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
+	exposed  map[token.Pos]string   // fix_defer.go: noteExposed
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

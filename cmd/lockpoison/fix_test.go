@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -201,6 +203,10 @@ func applyUnified(src, diff string) (string, error) {
 			i++
 			h := lines[i]
 			body := h[1:]
+			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "\\") {
+				body = strings.TrimSuffix(body, "\n") // \ No newline at end of file
+				i++
+			}
 			switch h[0] {
 			case ' ', '-':
 				if pos >= len(old) || old[pos] != body {
@@ -233,4 +239,47 @@ func lineAt(lines []string, i int) string {
 		return lines[i]
 	}
 	return "EOF (" + strconv.Itoa(len(lines)) + " lines)"
+}
+
+// TestUnifiedDiff: the diff of random edits, applied to the original with
+// its hunk headers checked, gives the edited text.
+func TestUnifiedDiff(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 500 {
+		var old []string
+		for range rng.IntN(40) {
+			old = append(old, fmt.Sprintf("line %d\n", rng.IntN(8)))
+		}
+		edited := slices.Clone(old)
+		for range rng.IntN(6) {
+			at := rng.IntN(len(edited) + 1)
+			switch rng.IntN(3) {
+			case 0:
+				edited = slices.Insert(edited, at, fmt.Sprintf("new %d\n", rng.IntN(3)))
+			case 1:
+				if at < len(edited) {
+					edited = slices.Delete(edited, at, at+1)
+				}
+			case 2:
+				if at < len(edited) {
+					edited[at] = "changed\n"
+				}
+			}
+		}
+		a, b := strings.Join(old, ""), strings.Join(edited, "")
+		if rng.IntN(4) == 0 && b != "" {
+			b = strings.TrimSuffix(b, "\n") // no newline at the end
+		}
+		d := unifiedDiff("f.go", []byte(a), []byte(b))
+		if (d == "") != (a == b) {
+			t.Fatalf("case %d: diff %q of different texts", i, d)
+		}
+		got, err := applyUnified(a, d)
+		if err != nil {
+			t.Fatalf("case %d: %v\n%s", i, err, d)
+		}
+		if got != b {
+			t.Fatalf("case %d: the diff applied gives\n%q\nwant\n%q\n%s", i, got, b, d)
+		}
+	}
 }
