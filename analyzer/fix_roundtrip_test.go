@@ -34,13 +34,41 @@ func TestFixRoundTrip(t *testing.T) {
 	if testing.Short() {
 		pkgs = fixPackages
 	}
+	if roundTrip(t, analyzer.Analyzer, pkgs) == 0 {
+		t.Fatal("no fixes")
+	}
+	if testing.Short() {
+		return
+	}
+	// The fixtures of the flags, with their settings (not
+	// flagsboundaries: its settings name functions of its package path).
+	for _, tc := range []struct {
+		pkg string
+		set func(*analyzer.Config)
+	}{
+		{"noimplicit", func(c *analyzer.Config) { c.ImplicitPanics = false }},
+		{"tests", func(c *analyzer.Config) { c.Tests = true }},
+		{"flagsrecovered", func(c *analyzer.Config) { c.RecoveredBy = []string{"*ginlike.Context"} }},
+		{"flagsexported", func(c *analyzer.Config) { c.AssumeRecovered = "exported" }},
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			cfg := analyzer.DefaultConfig()
+			tc.set(&cfg)
+			roundTrip(t, analyzer.New(cfg), []string{tc.pkg})
+		})
+	}
+}
+
+// roundTrip applies each fix for the fixtures pkgs alone, and returns how
+// many it applied.
+func roundTrip(t *testing.T, a *analysis.Analyzer, pkgs []string) int {
 	type variant struct {
 		path, pkg, name string
 		diag            analysis.Diagnostic
 	}
 	dir := t.TempDir()
 	copyDir(t, filepath.Join(testdata, "src"), filepath.Join(dir, "src"))
-	results := analysistest.Run(&quiet{}, testdata, analyzer.Analyzer, pkgs...)
+	results := analysistest.Run(&quiet{}, testdata, a, pkgs...)
 	before := map[string]map[string]int{}
 	var variants []variant
 	seen := map[string]bool{}
@@ -67,14 +95,14 @@ func TestFixRoundTrip(t *testing.T) {
 		}
 	}
 	if len(variants) == 0 {
-		t.Fatal("no fixes")
+		return 0
 	}
 	var paths []string
 	for _, v := range variants {
 		paths = append(paths, v.path)
 	}
 	var rec quiet
-	fixed := analysistest.Run(&rec, dir, analyzer.Analyzer, paths...)
+	fixed := analysistest.Run(&rec, dir, a, paths...)
 	for _, e := range rec.errs {
 		if !strings.Contains(e, "unexpected diagnostic") && !strings.Contains(e, "no diagnostic was reported") &&
 			!strings.Contains(e, "unexpected fact") && !strings.Contains(e, "no fact was") && !strings.Contains(e, "does not match pattern") {
@@ -98,6 +126,7 @@ func TestFixRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	return len(variants)
 }
 
 // applyTo applies fix to the copy in to of the package in from, and
