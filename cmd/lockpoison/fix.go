@@ -33,6 +33,9 @@ first (the first fix offered), defer ("Defer the unlock", with "and use poison.M
 wrap ("Wrap the section in a func"), poison ("Use poison.Mutex/RWMutex"), registry ("Use poison.Registry"),
 or N (the Nth fix offered); a finding with none of them is left and reported`
 
+// -fix-kind is listed by -help with the driver's flags; fixMain parses it.
+func init() { flag.CommandLine.String("fix-kind", "first", fixKindUsage) }
+
 // wantsFix reports whether args (the command line, not a go vet unit)
 // ask for -fix, -diff or -fix-kind.
 func wantsFix(args []string) bool {
