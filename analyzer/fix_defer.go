@@ -44,6 +44,9 @@ type leak struct {
 	indent string
 	ops    []lockOp // lock operations on the same lock in the function
 	loop   bool     // the Lock is inside a loop of the function
+	// handler: the deferred unlock would run after a recover handler
+	// deferred in the section (deferFix).
+	handler bool
 }
 
 func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, string) {
@@ -96,10 +99,17 @@ func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 	}
 	if wrote := c.exposedAt(f); wrote != "" && !f.lock.poison {
 		// Releasing the lock on the panic would expose the half-updated
-		// state as torn-state: the fix also poisons the lock.
-		if fix, why := c.poisonToo(wrote, f, ls, fix); fix == nil {
+		// state as torn-state: the fix also poisons the lock, unless a
+		// recover handler in the section stops the panic before the
+		// unlock, which then cannot poison.
+		if lk.handler {
+			return nil, "releasing the lock on the panic would leave " + wrote + " half-updated, and the recover handler in the section runs before the unlock could poison it"
+		}
+		pf, why := c.poisonToo(wrote, f, ls, fix)
+		if pf == nil {
 			return nil, why
 		}
+		fix = pf
 	}
 	return []analysis.SuggestedFix{*fix}, ""
 }
@@ -261,6 +271,7 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 				if !lk.c.recoverHandler(n) {
 					ok = false
 				}
+				lk.handler = true
 				return false
 			}
 			return ok

@@ -262,3 +262,14 @@ func (s *S) Collect(k int) []int {
 	}
 	return out
 }
+
+// No fix: a write precedes the panic, and the recover handler in the
+// section would stop the panic before a deferred unlock could poison the
+// lock.
+func (s *S) HandlerInsideWrites() {
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: releasing the lock on the panic would leave s.n half-updated, and the recover handler in the section runs before the unlock could poison it\)`
+	defer func() { recover() }()
+	s.n++
+	s.fn()
+	s.mu.Unlock()
+}
