@@ -16,7 +16,7 @@ var testdata = mustAbs("../testdata")
 // TestPackage runs the fixtures analysed with the default settings.
 func TestPackage(t *testing.T) {
 	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer,
-		"basic", "locks", "sections", "panics", "recovers", "httpsrv", "guarded", "suppress", "poisonuse", "directives", "capped", "xb")
+		"basic", "locks", "sections", "panics", "recovers", "httpsrv", "guarded", "suppress", "poisonuse", "directives", "xb")
 }
 
 // TestNoImplicitPanics: with -implicit-panics=false only explicit panics,

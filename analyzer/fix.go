@@ -13,7 +13,9 @@ import (
 // Suggested fixes (DESIGN.md, "Suggested fixes"):
 //
 //   - lock-leak: "Defer the unlock" (fix_defer.go), or else "Wrap the
-//     section in a func with a deferred unlock";
+//     section in a func with a deferred unlock"; either with "and use
+//     poison.Mutex" when the section writes guarded state before the panic
+//     point, which the released lock would otherwise expose (poisonToo);
 //   - torn-state: "Use poison.Mutex" / "Use poison.RWMutex" (fix_poison.go),
 //     then, second, "Use poison.Registry" when the lock guards one map
 //     (fix_registry.go).
@@ -52,7 +54,7 @@ func (c *checker) planFixes(f *finding) ([]analysis.SuggestedFix, string) {
 		return nil, why
 	}
 	if f.check == CheckLockLeak {
-		return c.leakFixes(ls)
+		return c.leakFixes(f, ls)
 	}
 	return c.tornFixes(f, ls)
 }

@@ -44,9 +44,12 @@ type leak struct {
 	indent string
 	ops    []lockOp // lock operations on the same lock in the function
 	loop   bool     // the Lock is inside a loop of the function
+	// handler: the deferred unlock would run after a recover handler
+	// deferred in the section (deferFix).
+	handler bool
 }
 
-func (c *checker) leakFixes(ls *lockSite) ([]analysis.SuggestedFix, string) {
+func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, string) {
 	n := len(ls.stack)
 	if n < 2 {
 		return nil, "the Lock call is not a statement"
@@ -87,14 +90,77 @@ func (c *checker) leakFixes(ls *lockSite) ([]analysis.SuggestedFix, string) {
 			return nil, lk.recv + " is locked or unlocked in a func literal"
 		}
 	}
-	if fix := lk.deferFix(); fix != nil {
-		return []analysis.SuggestedFix{*fix}, ""
-	}
-	fix, why := lk.wrapFix()
+	fix := lk.deferFix()
 	if fix == nil {
-		return nil, why
+		var why string
+		if fix, why = lk.wrapFix(); fix == nil {
+			return nil, why
+		}
+	}
+	if wrote := c.exposedAt(f); wrote != "" && !f.lock.poison {
+		// Releasing the lock on the panic would expose the half-updated
+		// state as torn-state: the fix also poisons the lock, unless a
+		// recover handler in the section stops the panic before the
+		// unlock, which then cannot poison.
+		if lk.handler {
+			return nil, "releasing the lock on the panic would leave " + wrote + " half-updated, and the recover handler in the section runs before the unlock could poison it"
+		}
+		pf, why := c.poisonToo(wrote, f, ls, fix)
+		if pf == nil {
+			return nil, why
+		}
+		fix = pf
 	}
 	return []analysis.SuggestedFix{*fix}, ""
+}
+
+// noteExposed records, for each section held at a panic point, the
+// guarded state it wrote before it: a fix that releases the lock on that
+// panic would expose it. The finding keeps one panic point (and the
+// write seen there); this covers them all.
+func (c *checker) noteExposed(held []heldLock) {
+	for _, h := range held {
+		if h.wrote == "" || !h.pos.IsValid() || h.deferred {
+			continue
+		}
+		if c.exposed == nil {
+			c.exposed = map[token.Pos]string{}
+		}
+		if c.exposed[h.pos] == "" {
+			c.exposed[h.pos] = h.wrote
+		}
+	}
+}
+
+// exposedAt is the guarded state that releasing the lock of f on a panic
+// would expose, or "".
+func (c *checker) exposedAt(f *finding) string {
+	if f.lock.wrote != "" {
+		return f.lock.wrote
+	}
+	return c.exposed[f.lock.pos]
+}
+
+// poisonToo extends a fix that releases the lock on a panic with the
+// change of the lock's type to poison.Mutex (the first and only fix of
+// such a section: the deferred unlock alone would trade the lock leak for
+// torn state), or says why it cannot.
+func (c *checker) poisonToo(wrote string, f *finding, ls *lockSite, fix *analysis.SuggestedFix) (*analysis.SuggestedFix, string) {
+	why := "releasing the lock on the panic would leave " + wrote + " half-updated, and "
+	if !f.lock.write {
+		return nil, why + "a read lock does not poison"
+	}
+	pl, w := c.poisonLock(ls)
+	if pl == nil {
+		return nil, why + w
+	}
+	mf, w := pl.mutexFix()
+	if mf == nil {
+		return nil, why + w
+	}
+	fix.Message += " and use" + strings.TrimPrefix(mf.Message, "Use")
+	fix.TextEdits = append(fix.TextEdits, mf.TextEdits...)
+	return fix, ""
 }
 
 // collectOps finds the lock operations on the section's lock in the
@@ -199,8 +265,14 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 				}
 			case *ast.DeferStmt:
 				// It would run before the deferred unlock instead of after
-				// the explicit one.
-				ok = false
+				// the explicit one: only a recover handler that calls no
+				// function of this package nor any method may, as it then
+				// runs before the unlock on a panic too.
+				if !lk.c.recoverHandler(n) {
+					ok = false
+				}
+				lk.handler = true
+				return false
 			}
 			return ok
 		})
@@ -312,35 +384,45 @@ func (lk *leak) escapes(stmts []ast.Stmt, returnOK bool) bool {
 // cannot block or re-lock: no calls of this package's functions or of
 // func values, no receives.
 func (c *checker) safeResults(ret *ast.ReturnStmt) bool {
-	ok := true
 	for _, r := range ret.Results {
-		ast.Inspect(r, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.UnaryExpr:
-				if n.Op == token.ARROW {
-					ok = false
-				}
-			case *ast.CallExpr:
-				if tv, has := c.pass.TypesInfo.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
-					break
-				}
-				var obj types.Object
-				switch fun := ast.Unparen(n.Fun).(type) {
-				case *ast.Ident:
-					obj = c.pass.TypesInfo.Uses[fun]
-				case *ast.SelectorExpr:
-					obj = c.pass.TypesInfo.Uses[fun.Sel]
-				}
-				fn, isFunc := obj.(*types.Func)
-				if !isFunc || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
-					ok = false
-				}
-			}
-			return ok
-		})
+		if !c.safeCalls(r) {
+			return false
+		}
 	}
+	return true
+}
+
+// safeCalls reports whether running root (not the func literals within)
+// calls no function of this package, no method and no func value, and
+// receives from no channel.
+func (c *checker) safeCalls(root ast.Node) bool {
+	ok := true
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				ok = false
+			}
+		case *ast.CallExpr:
+			if tv, has := c.pass.TypesInfo.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
+				break
+			}
+			var obj types.Object
+			switch fun := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				obj = c.pass.TypesInfo.Uses[fun]
+			case *ast.SelectorExpr:
+				obj = c.pass.TypesInfo.Uses[fun.Sel]
+			}
+			fn, isFunc := obj.(*types.Func)
+			if !isFunc || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
+				ok = false
+			}
+		}
+		return ok
+	})
 	return ok
 }
 
@@ -496,4 +578,11 @@ func (c *checker) declared(s ast.Stmt) []types.Object {
 		}
 	}
 	return objs
+}
+
+// recoverHandler reports whether d defers a func literal that calls
+// recover and cannot block or re-lock (see safeCalls).
+func (c *checker) recoverHandler(d *ast.DeferStmt) bool {
+	lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
+	return ok && len(d.Call.Args) == 0 && c.callsRecover(lit.Body) && c.safeCalls(lit.Body)
 }

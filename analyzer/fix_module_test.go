@@ -8,13 +8,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 )
 
-// TestFixModule applies every suggested fix to the fixture module
-// testdata/fixmod with the real command (lockpoison -fix), then checks that
+// TestFixModule applies the suggested fixes to the fixture module
+// testdata/fixmod with the real command (lockpoison -fix
+// -fix-kind=registry,first), then checks that
 // the module builds, vets, is gofmt-clean, has no lock-leak or torn-state
 // finding left except those that said "no fix", that a second -fix changes
 // nothing, and that its behaviour tests — which fail before the fixes —
@@ -64,28 +64,44 @@ func TestFixModule(t *testing.T) {
 	// Before: the behaviour tests fail (a leaked lock, torn state).
 	if out, err := run(mod, gobin, "test", "./..."); err == nil {
 		t.Errorf("the fixture's tests pass before the fixes:\n%s", out)
+	} else {
+		for _, name := range []string{"TestGetPanicReleasesLock", "TestWarmPanicReleasesLock", "TestAddPanicPoisons",
+			"TestRunPanicPoisons", "TestAddAllPanicPoisons", "TestSumPanicReleasesLock"} {
+			if !strings.Contains(out, "--- FAIL: "+name+" ") {
+				t.Errorf("%s passes before the fixes:\n%s", name, out)
+			}
+		}
 	}
 	before := findings(t, run, mod, tool)
 	fixed, unfixed := 0, 0
+	distinct := map[string]bool{} // the findings without a fix, once each
 	for _, d := range before {
 		if len(d.SuggestedFixes) > 0 {
 			fixed++
 		} else if d.Category == "lock-leak" || d.Category == "torn-state" {
 			unfixed++
+			distinct[d.Posn+d.Message] = true
 		}
 	}
 	if fixed == 0 || unfixed == 0 {
 		t.Fatalf("want findings with and without fixes, got %d and %d", fixed, unfixed)
 	}
 
-	// lockpoison -fix applies the first fix of each finding: apply the
-	// second, "Use poison.Registry", from the -json output first.
-	registry := applyFix(t, before, "Use poison.Registry")
-	if registry == 0 {
-		t.Fatal("no Use poison.Registry fix in the fixture module")
+	// -fix -fix-kind=registry,first applies "Use poison.Registry" where
+	// it is offered (second) and the first fix elsewhere, prints each, and
+	// lists and exits 3 for the findings it leaves.
+	out, err := run(mod, tool, "-fix", "-fix-kind=registry,first", "./...")
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
+		t.Errorf("lockpoison -fix with findings left: %v, want exit status 3\n%s", err, out)
 	}
-
-	run(mod, tool, "-fix", "./...") // exits non-zero when it reports
+	for _, applied := range []string{"Use poison.Registry", "Use poison.Mutex", "Defer the unlock and use poison.Mutex", "Defer the unlock\"", "Wrap the section"} {
+		if !strings.Contains(out, ` applied "`+applied) {
+			t.Errorf("lockpoison -fix does not list %q as applied:\n%s", applied, out)
+		}
+	}
+	if strings.Count(out, "(no fix: ") != len(distinct) {
+		t.Errorf("lockpoison -fix does not list the %d findings left:\n%s", len(distinct), out)
+	}
 	snapshot := readTree(t, mod)
 	for name, src := range snapshot {
 		if !strings.HasSuffix(name, ".go") {
@@ -137,47 +153,6 @@ type jsonEdit struct {
 	New      string `json:"new"`
 }
 
-// applyFix applies the fixes called message of ds (once each: the
-// findings of a package and of its test variant repeat them), and returns
-// how many it applied.
-func applyFix(t *testing.T, ds []jsonDiag, message string) int {
-	t.Helper()
-	seen := map[jsonEdit]bool{}
-	byFile := map[string][]jsonEdit{}
-	n := 0
-	for _, d := range ds {
-		for _, f := range d.SuggestedFixes {
-			if f.Message != message {
-				continue
-			}
-			n++
-			for _, e := range f.Edits {
-				if !seen[e] {
-					seen[e] = true
-					byFile[e.Filename] = append(byFile[e.Filename], e)
-				}
-			}
-		}
-	}
-	for name, edits := range byFile {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		slices.SortFunc(edits, func(a, b jsonEdit) int { return b.Start - a.Start })
-		for i, e := range edits {
-			if i > 0 && e.End > edits[i-1].Start {
-				t.Fatalf("%s: overlapping edits of %q", name, message)
-			}
-			src = slices.Concat(src[:e.Start], []byte(e.New), src[e.End:])
-		}
-		if err := os.WriteFile(name, src, 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return n
-}
-
 // findings runs lockpoison -json in mod.
 func findings(t *testing.T, run func(string, string, ...string) (string, error), mod, tool string) []jsonDiag {
 	t.Helper()
@@ -209,6 +184,13 @@ func copyDir(t *testing.T, from, to string) {
 		dst := filepath.Join(to, rel)
 		if d.IsDir() {
 			return os.MkdirAll(dst, 0o777)
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(target, dst)
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {

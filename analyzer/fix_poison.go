@@ -362,7 +362,7 @@ func (pl *poisonLock) mutexFix() (*analysis.SuggestedFix, string) {
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &analysis.SuggestedFix{Message: "Use " + "poison." + pl.typ.Sel.Name, TextEdits: edits}, ""
+	return &analysis.SuggestedFix{Message: "Use " + "poison." + pl.typ.Sel.Name + c.importNote(), TextEdits: edits}, ""
 }
 
 // usesPkg reports whether file refers to the package imported as path,
@@ -530,4 +530,30 @@ func (c *checker) formatDecl(file *ast.File, tf *token.File, src []byte, edits [
 		off += len(l) + 1
 	}
 	return out2
+}
+
+// importNote is appended to the message of a fix that imports the poison
+// package: the import builds only once its module is required, unless the
+// module is the current one or the package already depends on it.
+func (c *checker) importNote() string {
+	path := c.cfg.PoisonImport
+	if m := c.pass.Module; m != nil && m.Path != "" && (path == m.Path || strings.HasPrefix(path, m.Path+"/")) {
+		return ""
+	}
+	seen := map[*types.Package]bool{}
+	var deps func(p *types.Package) bool
+	deps = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if p.Path() == path {
+			return true
+		}
+		return slices.ContainsFunc(p.Imports(), deps)
+	}
+	if deps(c.pass.Pkg) {
+		return ""
+	}
+	return " (requires go get " + path + ")"
 }

@@ -252,7 +252,14 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 				return false
 			}
 			if s.use != nil {
-				why = "a section uses the map more than once"
+				// Several Registry calls would not be atomic together.
+				why = "a section uses the map more than once: its operations must stay atomic"
+				return false
+			}
+			if inLoop(stack, use) {
+				// One call per iteration: a panic would leave part of
+				// the batch done.
+				why = "a section uses the map in a loop: the batch must stay atomic"
 				return false
 			}
 			s.use = use
@@ -318,7 +325,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &analysis.SuggestedFix{Message: msgRegistry, TextEdits: edits}, ""
+	return &analysis.SuggestedFix{Message: msgRegistry + c.importNote(), TextEdits: edits}, ""
 }
 
 // lockStmtOf returns, for a use of the lock, the function and the
@@ -782,4 +789,22 @@ func (c *checker) typeText(t types.Type, file *ast.File) (string, bool) {
 		return p.Name()
 	})
 	return s, ok
+}
+
+// inLoop reports whether the map's use is inside a loop of its function
+// (other than a range over the map itself, which becomes Range).
+func inLoop(stack []ast.Node, u *regUse) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			return true
+		case *ast.RangeStmt:
+			if n != u.rng {
+				return true
+			}
+		}
+	}
+	return false
 }

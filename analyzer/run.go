@@ -30,6 +30,7 @@ type checker struct {
 	capped   []*ssa.Function
 	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
 	ext      *extState              // directives and frameworks: see checkDirectives
+	exposed  map[token.Pos]string   // fix_defer.go: noteExposed
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

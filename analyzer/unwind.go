@@ -19,6 +19,7 @@ type unwinding struct {
 // (findings) or the panic escapes the function (summary). escs are the
 // sections a callee leaves behind when the panic comes from a call.
 func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
+	a.c.noteExposed(st.held) // for the fixes
 	a.mayPanic = true
 	if pp.strong {
 		a.strong = true

@@ -61,6 +61,7 @@ func newFlagSet(a *analysis.Analyzer, o *options, stderr io.Writer) *flag.FlagSe
 	fs.BoolVar(&o.setExitStatus, "set-exit-status", false, "with -json or -sarif, exit with status 3 when there are findings")
 	fs.BoolVar(&o.fix, "fix", false, "apply the first suggested fix of each finding")
 	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (implies -fix)")
+	fs.String("fix-kind", "first", fixKindUsage)
 	fs.BoolVar(&o.printFlags, "flags", false, "print the analyzer flags in JSON (for go vet)")
 	fs.BoolVar(&o.tests, "test", true, "load the packages' tests too (findings in _test.go files need -tests as well)")
 	fs.IntVar(&o.context, "c", -1, "display the offending line with this many lines of context")
@@ -123,6 +124,12 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	}
 	pkgs := fs.Args()
 	vet := len(pkgs) == 1 && strings.HasSuffix(pkgs[0], ".cfg")
+	if !vet && wantsFix(args) {
+		// -fix, -diff, -fix-kind: applied by the command itself (fix.go).
+		if code := fixMain("", args, stdout, stderr); code >= 0 {
+			return code
+		}
+	}
 	if o.diff {
 		o.fix = true // -diff alone shows the fixes; it needs -fix in singlechecker
 	}

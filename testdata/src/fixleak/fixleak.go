@@ -170,3 +170,106 @@ func (s *S) Deferred() int {
 	defer s.mu.Unlock()
 	return s.fn()
 }
+
+type Pool struct {
+	mu      sync.Mutex
+	running map[int]bool
+	job     func(int)
+}
+
+// The section marks the job running before the job may panic: a deferred
+// unlock alone would release the lock with the mark left behind (torn
+// state), so the fix defers the unlock and poisons the lock.
+func (p *Pool) Run(id int) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if p.job panics`
+	p.running[id] = true
+	p.job(id)
+	delete(p.running, id)
+	p.mu.Unlock()
+}
+
+// Nearby: the job runs before the mark, so the unlock alone is deferred.
+func (p *Pool) RunFirst(id int) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if p.job panics`
+	p.job(id)
+	p.running[id] = true
+	p.mu.Unlock()
+}
+
+type PubPool struct {
+	Mu      sync.Mutex
+	running map[int]bool
+	job     func(int)
+}
+
+// No fix: deferring the unlock would expose the mark, and an exported lock
+// cannot become a poison.Mutex.
+func (p *PubPool) Run(id int) {
+	defer swallow()
+	p.Mu.Lock() // want `p.Mu stays locked if p.job panics: .* \(no fix: releasing the lock on the panic would leave p.running half-updated, and p.Mu is exported: other packages may use it as a sync type\)`
+	p.running[id] = true
+	p.job(id)
+	delete(p.running, id)
+	p.Mu.Unlock()
+}
+
+// A recover handler deferred in the section runs before a deferred unlock
+// (and the lock is still held after it): defer the unlock.
+func (s *S) HandlerInside() {
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	defer func() { recover() }()
+	s.n = s.fn()
+	s.mu.Unlock()
+}
+
+// No fix: the handler calls a method of this package, which would now run
+// under the lock.
+func (s *S) HandlerCalls() {
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: the section defers a call\)`
+	defer func() {
+		recover()
+		s.note()
+	}()
+	s.n = s.fn()
+	s.mu.Unlock()
+}
+
+// A local assigned in a wrapped section becomes a variable captured by the
+// func literal.
+func (s *S) Sum(k int) int {
+	defer swallow()
+	total := 0
+	for i := 0; i < k; i++ {
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+		total += s.n
+		s.n = s.fn()
+		s.mu.Unlock()
+	}
+	return total
+}
+
+// The same with a captured slice written through.
+func (s *S) Collect(k int) []int {
+	defer swallow()
+	out := make([]int, k)
+	for i := 0; i < k; i++ {
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+		out[i] = s.n
+		s.n = s.fn()
+		s.mu.Unlock()
+	}
+	return out
+}
+
+// No fix: a write precedes the panic, and the recover handler in the
+// section would stop the panic before a deferred unlock could poison the
+// lock.
+func (s *S) HandlerInsideWrites() {
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: releasing the lock on the panic would leave s.n half-updated, and the recover handler in the section runs before the unlock could poison it\)`
+	defer func() { recover() }()
+	s.n++
+	s.fn()
+	s.mu.Unlock()
+}
