@@ -71,3 +71,11 @@ func mustAbs(p string) string {
 	}
 	return a
 }
+
+// TestDispatch: sections reached through interface calls, func values,
+// dispatch tables and lock wrappers (issue 12), with the deadlock drop-in
+// lock package's facts checked exactly.
+func TestDispatch(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.Analyzer, "deadlock")
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "dispatch")
+}

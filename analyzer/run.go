@@ -29,6 +29,15 @@ type checker struct {
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
 	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
+
+	// Func values and interface dispatch (funcvalues.go, dispatch.go).
+	srcList      []*ssa.Function
+	ssaPkg       *ssa.Package
+	ff           *funcFlow
+	ifaceNames   map[string]bool
+	impls        map[implKey][]impl
+	std          int8 // 0 unknown, 1 std, -1 not
+	dispatchSeen map[*types.Func]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -54,10 +63,11 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	for _, fn := range funcs {
 		c.src[fn] = true
 	}
+	c.srcList, c.ssaPkg = funcs, pkg
 	c.scanMaps(pkg, funcs)
 	c.guards = guardAnnotations(pass.Files)
 
-	for _, scc := range sccs(funcs, c.src) {
+	for _, scc := range sccs(funcs, c.src, c.extraSuccs) {
 		c.analyzeSCC(scc)
 	}
 	c.reportCovered(funcs)
@@ -321,7 +331,7 @@ func itoa(n int) string {
 
 // sccs returns the strongly connected components of the call graph among
 // funcs (edges: static calls and closures made), callees first.
-func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool) [][]*ssa.Function {
+func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool, extra func(*ssa.Function, ssa.Instruction) []*ssa.Function) [][]*ssa.Function {
 	index := map[*ssa.Function]int{}
 	low := map[*ssa.Function]int{}
 	onStack := map[*ssa.Function]bool{}
@@ -346,6 +356,9 @@ func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool) [][]*ssa.Function {
 					if f, ok := in.Fn.(*ssa.Function); ok && src[f] {
 						s = append(s, f)
 					}
+				}
+				if extra != nil {
+					s = append(s, extra(fn, instr)...)
 				}
 				for _, op := range instr.Operands(nil) {
 					if f, ok := (*op).(*ssa.Function); ok && src[origin(f)] {

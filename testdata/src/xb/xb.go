@@ -100,12 +100,13 @@ func (s *Service) Hook() {
 	})
 }
 
-// Method values and interface calls: dynamic, may panic, no known effects.
+// A method value in a local variable is a call of the method: its
+// section is reached here.
 func (s *Service) Dynamic(l sync.Locker) {
 	defer swallow()
 	load := s.cache.Load
 	s.mu.Lock() // want `s.mu stays locked if load panics`
-	load("k")
+	load("k") // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\).Dynamic`
 	s.mu.Unlock()
 }
 
