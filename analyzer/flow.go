@@ -21,6 +21,8 @@ type heldLock struct {
 	site     token.Pos // the call in this package leading to a section in another
 	wrote    string    // guarded state written in the section so far
 	unlock   string    // the deferred unlock call that released it: "cr.unlock"
+	from     string    // the package of the callee leading to a section in another
+	depth    int       // calls between this function and the section
 }
 
 // state is the dataflow fact at a program point.
@@ -369,6 +371,7 @@ func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, in
 		if t.from == "" {
 			t.from = from
 		}
+		t.depth++
 		if via != "" {
 			t.panic.desc = a.c.describe(e.panic) + " via " + via
 		}

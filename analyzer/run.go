@@ -38,6 +38,7 @@ type checker struct {
 	impls        map[implKey][]impl
 	std          int8 // 0 unknown, 1 std, -1 not
 	dispatchSeen map[*types.Func]bool
+	escaping     map[*types.TypeName]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

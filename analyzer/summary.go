@@ -45,6 +45,7 @@ type escape struct {
 	wrote   string
 	unlock  string // the deferred unlock call, when known: "c.mu.Unlock"
 	from    string // the package of the callee leading to a section in another
+	depth   int    // calls between the function and the section
 }
 
 // maxEscapes bounds the escapes recorded per function.
