@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -26,8 +28,9 @@ import (
 // call. Messages name the implementation: "... via (*ring).Put".
 
 type implKey struct {
-	m *types.Func
-	t types.Type
+	m      *types.Func
+	t      types.Type
+	beside bool // the types declared beside the interface count
 }
 
 // impl is a method implementing an interface method: fn in this package,
@@ -40,7 +43,15 @@ type impl struct {
 
 // implementations lists the implementations of the method that cc invokes.
 func (c *checker) implementations(cc *ssa.CallCommon) []impl {
-	key := implKey{cc.Method, cc.Value.Type()}
+	// A value returned by a function of a third package was made there:
+	// the types beside the interface are no better guess than any other.
+	beside := true
+	if p := madeIn(cc.Value); p != nil && p != c.pass.Pkg {
+		if n, ok := types.Unalias(cc.Value.Type()).(*types.Named); !ok || n.Obj().Pkg() != p {
+			beside = false
+		}
+	}
+	key := implKey{cc.Method, cc.Value.Type(), beside}
 	if v, ok := c.impls[key]; ok {
 		return v
 	}
@@ -50,7 +61,7 @@ func (c *checker) implementations(cc *ssa.CallCommon) []impl {
 	var out []impl
 	iface, ok := cc.Value.Type().Underlying().(*types.Interface)
 	if ok && cc.Method != nil {
-		for _, n := range c.implCandidates(cc.Value.Type()) {
+		for _, n := range c.implCandidates(cc.Value.Type(), beside) {
 			var recv types.Type = n
 			if !types.Implements(recv, iface) {
 				if recv = types.NewPointer(n); !types.Implements(recv, iface) {
@@ -80,7 +91,7 @@ func (c *checker) implementations(cc *ssa.CallCommon) []impl {
 
 // implCandidates: the named concrete types of the calling package, of the
 // interface's package, and those the calling package converts.
-func (c *checker) implCandidates(it types.Type) []*types.Named {
+func (c *checker) implCandidates(it types.Type, beside bool) []*types.Named {
 	var out []*types.Named
 	seen := map[*types.Named]bool{}
 	add := func(t types.Type) {
@@ -103,7 +114,7 @@ func (c *checker) implCandidates(it types.Type) []*types.Named {
 		}
 	}
 	addScope(c.pass.Pkg)
-	if n, ok := types.Unalias(it).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != c.pass.Pkg {
+	if n, ok := types.Unalias(it).(*types.Named); ok && beside && n.Obj().Pkg() != nil && n.Obj().Pkg() != c.pass.Pkg {
 		addScope(n.Obj().Pkg())
 	}
 	for _, t := range c.flow().convs {
@@ -261,4 +272,37 @@ func (c *checker) dispatchReaches(obj *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// madeIn is the package of the function whose result v is, if it is one.
+func madeIn(v ssa.Value) *types.Package {
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.Extract:
+			v = x.Tuple
+		case *ssa.Call:
+			if f := x.Call.StaticCallee(); f != nil {
+				if obj, ok := f.Object().(*types.Func); ok {
+					return obj.Pkg()
+				}
+			}
+			return nil
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// recvText is the receiver of the method call whose Lparen is pos, as the
+// source writes it ("xc.New()"), or "the receiver".
+func (c *checker) recvText(pos token.Pos) string {
+	if call, ok := c.nodeAt(pos).(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return shorten(types.ExprString(sel.X))
+		}
+	}
+	return "the receiver"
 }

@@ -362,7 +362,13 @@ func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, in
 	var escs []escape
 	for _, e := range s.escapes {
 		t := e
-		if t.p = translate(a.fn, e.p, inputs); t.p == nil {
+		if t.p = translate(a.fn, e.p, inputs); t.p != nil && t.p.name == "" && !t.lockPos.IsValid() {
+			// A call result: named as the call's receiver is written.
+			q := *t.p
+			q.name = a.c.recvText(pos)
+			t.p = &q
+		}
+		if t.p == nil {
 			t.p = &path{kind: pathLocal, local: key, name: e.p.name, fields: e.p.fields, embed: e.p.embed}
 		}
 		if !t.lockPos.IsValid() && !t.site.IsValid() {
