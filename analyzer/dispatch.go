@@ -297,12 +297,38 @@ func madeIn(v ssa.Value) *types.Package {
 }
 
 // recvText is the receiver of the method call whose Lparen is pos, as the
-// source writes it ("xc.New()"), or "the receiver".
+// source writes it ("newCache()"), or "" when it is not a method call.
 func (c *checker) recvText(pos token.Pos) string {
 	if call, ok := c.nodeAt(pos).(*ast.CallExpr); ok {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			return shorten(types.ExprString(sel.X))
+			if _, isSel := c.pass.TypesInfo.Selections[sel]; isSel {
+				return shorten(types.ExprString(sel.X))
+			}
 		}
 	}
-	return "the receiver"
+	return ""
+}
+
+// closedInterface: a call through an unexported interface of this package
+// that no other interface value is converted or asserted to has no
+// implementations but those this package converts to it; the call panics
+// as they do (noPanic when none can, strong when one can strongly).
+func (c *checker) closedInterface(cc *ssa.CallCommon) (closed, noPanic, strong bool) {
+	if c.isStdPkg() {
+		return false, false, false
+	}
+	n, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+	if !ok || n.Obj().Pkg() != c.pass.Pkg || n.Obj().Exported() || n.TypeParams().Len() > 0 || c.flow().opened[n] {
+		return false, false, false
+	}
+	noPanic = true
+	for _, im := range c.implementations(cc) {
+		if im.fn == nil {
+			return false, false, false
+		}
+		s := c.summaryOf(im.fn)
+		noPanic = noPanic && s.noPanic
+		strong = strong || s.strong
+	}
+	return true, noPanic, strong
 }

@@ -272,7 +272,14 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	callee, inputs := a.c.resolve(a.fn, cc)
 	if callee == nil {
 		if cc.IsInvoke() {
-			a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}, a.dispatch(cc))
+			pp := panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}
+			if closed, noPanic, strong := a.c.closedInterface(cc); closed {
+				if noPanic {
+					return true
+				}
+				pp.kind, pp.rank, pp.strong = panicCall, rankLocal, strong
+			}
+			a.panicAt(st, pp, a.dispatch(cc))
 			return true
 		}
 		if a.callTargets(st, instr, cc) {
@@ -365,7 +372,9 @@ func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, in
 		if t.p = translate(a.fn, e.p, inputs); t.p != nil && t.p.name == "" && !t.lockPos.IsValid() {
 			// A call result: named as the call's receiver is written.
 			q := *t.p
-			q.name = a.c.recvText(pos)
+			if q.name = a.c.recvText(pos); q.name == "" || e.p.kind != pathInput || e.p.input != 0 {
+				q.name = e.p.name
+			}
 			t.p = &q
 		}
 		if t.p == nil {

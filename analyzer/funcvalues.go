@@ -77,6 +77,7 @@ type funcFlow struct {
 	params  map[*ssa.Function][][]flowVal
 	taken   map[*ssa.Function]bool // used as a value, not only called
 	convs   []types.Type           // concrete types converted to interfaces
+	opened  map[types.Type]bool    // interfaces other interface values are converted or asserted to
 }
 
 // flowVal is a value stored or passed, in the function it appears in.
@@ -95,6 +96,7 @@ func (c *checker) flow() *funcFlow {
 	ff := &funcFlow{
 		fields: map[*types.Var][]flowVal{}, globals: map[*ssa.Global][]flowVal{}, tables: map[*ssa.Global][]flowVal{},
 		unknown: map[any]bool{}, params: map[*ssa.Function][][]flowVal{}, taken: map[*ssa.Function]bool{},
+		opened: map[types.Type]bool{},
 	}
 	c.ff = ff
 	funcs := c.srcList
@@ -163,6 +165,10 @@ func (c *checker) flow() *funcFlow {
 					if g := tableOf(in.Map); g != nil && isFunc(in.Value.Type()) {
 						ff.tables[g] = append(ff.tables[g], flowVal{fn, in.Value})
 					}
+				case *ssa.ChangeInterface:
+					ff.opened[in.Type()] = true
+				case *ssa.TypeAssert:
+					ff.opened[in.AssertedType] = true
 				case *ssa.MakeInterface:
 					t := in.X.Type()
 					if !isInterface(t) && !seenConv[t] {

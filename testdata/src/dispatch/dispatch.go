@@ -387,3 +387,51 @@ func (t *Table) SetSafe(k string, v int) {
 	must(check(k))
 	t.rows[k] = v
 }
+
+// Issue 11 / real-world FP-4: a call through an unexported interface whose
+// only implementations (those the package converts to it) cannot panic is
+// no panic point; one whose implementation can panic is.
+type consumer interface{ Pause() }
+
+type client struct{ paused bool }
+
+func (c *client) Pause() { c.paused = true }
+
+type flusher interface{ Flush() }
+
+type disk struct{ buf []byte }
+
+func (d *disk) Flush() {
+	if len(d.buf) > 10 {
+		panic("full")
+	}
+}
+
+type Channel struct {
+	mu       sync.RWMutex
+	clients  []consumer
+	flushers []flusher
+}
+
+func (ch *Channel) Add() {
+	ch.mu.Lock()
+	ch.clients = append(ch.clients, &client{})
+	ch.flushers = append(ch.flushers, &disk{})
+	ch.mu.Unlock()
+}
+
+func (ch *Channel) PauseAll(w http.ResponseWriter, r *http.Request) {
+	ch.mu.RLock()
+	for _, c := range ch.clients {
+		c.Pause()
+	}
+	ch.mu.RUnlock()
+}
+
+func (ch *Channel) FlushAll(w http.ResponseWriter, r *http.Request) {
+	ch.mu.RLock() // want `ch.mu stays locked if f.Flush panics: the panic is recovered by the server around handler \(\*Channel\).FlushAll`
+	for _, f := range ch.flushers {
+		f.Flush()
+	}
+	ch.mu.RUnlock()
+}
