@@ -364,7 +364,11 @@ func (c *checker) funcTargetsDepth(fn *ssa.Function, v ssa.Value, depth int) (ts
 // onlyStore is the single store into a local that no closure captures.
 func onlyStore(a *ssa.Alloc) *ssa.Store {
 	var st *ssa.Store
-	for _, r := range *a.Referrers() {
+	refs := a.Referrers()
+	if refs == nil {
+		return nil
+	}
+	for _, r := range *refs {
 		switch r := r.(type) {
 		case *ssa.Store:
 			if r.Addr != a || st != nil {
@@ -383,12 +387,12 @@ func tableGlobal(v ssa.Value) *ssa.Global {
 	switch x := v.(type) {
 	case *ssa.UnOp:
 		if x.Op == token.MUL {
-			if g, ok := x.X.(*ssa.Global); ok && g.Pkg != nil && isTableType(g.Type()) {
+			if g, ok := x.X.(*ssa.Global); ok && g.Pkg != nil && g.Object() != nil && isTableType(g.Type()) {
 				return g
 			}
 		}
 	case *ssa.Global:
-		if x.Pkg != nil && isTableType(x.Type()) {
+		if x.Pkg != nil && x.Object() != nil && isTableType(x.Type()) {
 			return x
 		}
 	}
