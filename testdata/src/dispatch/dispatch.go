@@ -435,3 +435,14 @@ func (ch *Channel) FlushAll(w http.ResponseWriter, r *http.Request) {
 	}
 	ch.mu.RUnlock()
 }
+
+// The cancel func of context.WithTimeout in a local variable cannot panic.
+func (j *Job) Wait(ctx context.Context) {
+	defer recoverLog()
+	ctx, cancel := context.WithTimeout(ctx, 1)
+	j.mu.Lock()
+	j.state = 4
+	cancel()
+	j.mu.Unlock()
+	<-ctx.Done()
+}
