@@ -13,7 +13,8 @@ import (
 // exported function or method returns one, possibly as an interface, or an
 // exported variable holds one). Packages that are not a library's API are
 // left alone: those under internal/, and test helpers (a last path element
-// testutil, testutils, testing or ending in "test"). A section in another
+// testutil(s), testhelper(s), testing, tests, or ending in "test" as
+// httptest and zaptest do). A section in another
 // package is reported there, not again at each call in each importer,
 // unless that package is one of those left alone.
 
@@ -27,7 +28,13 @@ func libraryExcluded(path string) bool {
 		}
 	}
 	last := elems[len(elems)-1]
-	return last == "testutil" || last == "testutils" || last == "testing" || strings.HasSuffix(last, "test")
+	switch last {
+	case "testutil", "testutils", "testing", "tests", "testhelper", "testhelpers":
+		return true
+	case "latest", "contest", "attest", "protest", "detest":
+		return false // words, not test helpers
+	}
+	return strings.HasSuffix(last, "test")
 }
 
 // libraryEntry reports whether fn is an entry point of the package's API
