@@ -71,3 +71,20 @@ func mustAbs(p string) string {
 	}
 	return a
 }
+
+// TestDispatch: sections reached through interface calls, func values,
+// dispatch tables and lock wrappers (issue 12), with the deadlock drop-in
+// lock package's facts checked exactly.
+func TestDispatch(t *testing.T) {
+	analysistest.Run(t, testdata, analyzer.Analyzer, "deadlock")
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "dispatch")
+}
+
+// TestLibraryMode: -assume-recovered=exported entry points (issue 12 shape
+// 4), internal packages and test helpers left alone, sections in other
+// packages reported once, the nearest exported API named (issue 11).
+func TestLibraryMode(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.AssumeRecovered = "exported"
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "libmode", "libmode/internal/store", "libmode/testutil")
+}

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -97,10 +98,8 @@ func (c *checker) contextBoundary(fn *ssa.Function) (recoverSite, bool) {
 	if c.boundaryFunc(fn) {
 		return recoverSite{pos: fn.Pos(), desc: "recovered by -boundaries function " + name + at}, true
 	}
-	if c.cfg.AssumeRecovered == "exported" && fn.Parent() == nil {
-		if obj, ok := fn.Object().(*types.Func); ok && obj.Exported() && exportedRecv(obj) {
-			return recoverSite{pos: fn.Pos(), desc: "assumed recovered by a caller of exported " + name + at}, true
-		}
+	if c.libraryEntry(fn) {
+		return recoverSite{pos: fn.Pos(), desc: libraryDesc + name + at}, true
 	}
 	return recoverSite{}, false
 }
@@ -164,6 +163,14 @@ func isNamed(t types.Type, pkg, name string, ptr bool) bool {
 // reportCovered reports the sections that escape functions running under
 // a context boundary.
 func (c *checker) reportCovered(funcs []*ssa.Function) {
+	// In library mode, of the entry points reaching a section, the one
+	// reaching it through the fewest calls is named.
+	type libFinding struct {
+		f     *finding
+		depth int
+	}
+	lib := map[findingKey]libFinding{}
+	var order []findingKey
 	for _, fn := range funcs {
 		full := c.full[fn]
 		if len(full) == 0 {
@@ -174,14 +181,34 @@ func (c *checker) reportCovered(funcs []*ssa.Function) {
 			continue
 		}
 		rs.fn = fn
+		library := strings.HasPrefix(rs.desc, libraryDesc)
 		for _, e := range full {
+			if library && !e.lockPos.IsValid() && e.from != "" && !libraryExcluded(e.from) {
+				continue // reported in its own package
+			}
 			l := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock}, e.panic}
+				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, e.panic}
 			check := CheckTornState
 			if e.held {
 				check = CheckLockLeak
 			}
-			c.report(&finding{check: check, lock: l, panic: e.panic, recoverPos: rs.pos, recoverFn: fn, recoverDesc: rs.desc})
+			f := &finding{check: check, lock: l, panic: e.panic, recoverPos: rs.pos, recoverFn: fn, recoverDesc: rs.desc}
+			if !library {
+				c.report(f)
+				continue
+			}
+			k := findingKey{f.at(), check}
+			if old, ok := lib[k]; !ok || e.depth < old.depth {
+				if !ok {
+					order = append(order, k)
+				}
+				lib[k] = libFinding{f, e.depth}
+			}
 		}
 	}
+	for _, k := range order {
+		c.report(lib[k].f)
+	}
 }
+
+const libraryDesc = "assumed recovered by a caller of exported "

@@ -17,6 +17,7 @@ type funcFact struct {
 	Locks    []factEffect // acquired at some point (for handler-relock)
 	Escapes  []factEscape // sections a panic leaves held or torn
 	Recovers []int        // inputs (func values) run under a swallowing recover
+	Calls    []int        // func parameters called outside a swallowing recover
 	ReadOnly bool         // a pointer method that does not write through its receiver
 }
 
@@ -47,6 +48,9 @@ func (f *funcFact) String() string {
 	}
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))
+	}
+	for _, i := range f.Calls {
+		parts = append(parts, fmt.Sprintf("calls(%d)", i))
 	}
 	return "lockpoison(" + strings.Join(parts, " ") + ")"
 }

@@ -11,5 +11,5 @@ import (
 // TestFacts: package xa's facts, every one expected (checked strictly).
 // TestPackage checks package xb, whose findings come from these facts.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.Analyzer, "xa")
+	analysistest.Run(t, testdata, analyzer.Analyzer, "xa", "xc")
 }

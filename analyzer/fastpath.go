@@ -27,8 +27,11 @@ func (c *checker) needSSA() bool {
 					return true
 				}
 			}
+			if c.dispatchNeedsSSA(obj) {
+				return true
+			}
 			if obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg {
-				if s := c.factSummary(obj); s != nil && (len(s.acquires)+len(s.releases)+len(s.locks)+len(s.escapes)+len(s.recovers) > 0) {
+				if s := c.factSummary(obj); s != nil && (len(s.acquires)+len(s.releases)+len(s.locks)+len(s.escapes)+len(s.recovers)+len(s.calls) > 0) {
 					return true
 				}
 			}

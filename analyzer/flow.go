@@ -21,6 +21,8 @@ type heldLock struct {
 	site     token.Pos // the call in this package leading to a section in another
 	wrote    string    // guarded state written in the section so far
 	unlock   string    // the deferred unlock call that released it: "cr.unlock"
+	from     string    // the package of the callee leading to a section in another
+	depth    int       // calls between this function and the section
 }
 
 // state is the dataflow fact at a program point.
@@ -235,7 +237,7 @@ func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
 		case *ssa.Return:
 			if a.emit {
 				a.returns = true
-				a.exits = append(a.exits, st.clone())
+				a.exits = append(a.exits, a.exitState(st))
 			}
 		default:
 			if pp, ok := a.implicitPanic(instr); ok {
@@ -264,59 +266,31 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 		return true
 	}
 	if lc := a.c.lockCallOf(a.fn, cc); lc != nil {
-		for _, e := range lc.release {
-			if i := st.findRelease(e.p.key()); i >= 0 {
-				st.held = slices.Delete(st.held, i, i+1)
-			} else if e.p.escapes() {
-				st.released = append(st.released, e)
-			}
-		}
-		for _, e := range lc.acquire {
-			a.addLock(e)
-			key := e.p.key()
-			st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
-			h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: cc.Pos(), loc: a.c.loc(cc.Pos())}
-			if call, ok := instr.(*ssa.Call); ok && lc.checked {
-				st.pending = append(st.pending, pending{call, h})
-				continue
-			}
-			st.acquire(h)
-		}
+		a.applyLock(st, instr, cc.Pos(), lc)
 		return true
 	}
 	callee, inputs := a.c.resolve(a.fn, cc)
 	if callee == nil {
-		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}, nil)
-		if !cc.IsInvoke() {
-			a.calledInput(st, cc.Value)
+		if cc.IsInvoke() {
+			pp := panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}
+			if closed, noPanic, strong := a.c.closedInterface(cc); closed {
+				if noPanic {
+					return true
+				}
+				pp.kind, pp.rank, pp.strong = panicCall, rankLocal, strong
+			}
+			a.panicAt(st, pp, a.dispatch(cc))
+			return true
 		}
+		if a.callTargets(st, instr, cc) {
+			a.calledInput(st, cc.Value)
+			return true
+		}
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}, nil)
+		a.calledInput(st, cc.Value)
 		return true
 	}
-	s := a.c.summaryOf(callee)
-	for _, e := range s.locks {
-		if p := translate(a.fn, e.p, inputs); p != nil {
-			a.addLock(effect{p, e.write})
-		}
-	}
-	if !s.noPanic {
-		rank := rankCall
-		if callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg {
-			rank = rankLocal
-		}
-		var escs []escape
-		for _, e := range s.escapes {
-			t := e
-			if t.p = translate(a.fn, e.p, inputs); t.p == nil {
-				t.p = &path{kind: pathLocal, local: cc.Value, name: e.p.String(), fields: e.p.fields, embed: e.p.embed}
-			}
-			if !t.lockPos.IsValid() && !t.site.IsValid() {
-				t.site = cc.Pos()
-			}
-			escs = append(escs, t)
-		}
-		strong := s.strong && callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg
-		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank, strong: strong}, escs)
-	}
+	s := a.staticCall(st, instr, cc.Pos(), callee, inputs, "", 0)
 	// The call's writes count after its own panic point: a call that
 	// panics is not taken to have written first.
 	a.callWrites(st, cc, callee, s, inputs)
@@ -339,6 +313,88 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	return true
 }
 
+// applyLock applies the acquisitions and releases of a lock call at pos.
+func (a *fnAnalysis) applyLock(st *state, instr ssa.Instruction, pos token.Pos, lc *lockCall) {
+	for _, e := range lc.release {
+		if i := st.findRelease(e.p.key()); i >= 0 {
+			st.held = slices.Delete(st.held, i, i+1)
+		} else if e.p.escapes() {
+			st.released = append(st.released, e)
+		}
+	}
+	for _, e := range lc.acquire {
+		a.addLock(e)
+		key := e.p.key()
+		st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
+		h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: pos, loc: a.c.loc(pos)}
+		if call, ok := instr.(*ssa.Call); ok && lc.checked {
+			st.pending = append(st.pending, pending{call, h})
+			continue
+		}
+		st.acquire(h)
+	}
+}
+
+// staticCall is a call of callee at pos with inputs (nil where not known):
+// the locks it takes, its panic point with the sections it leaves behind,
+// and the func parameters it calls, bound to the arguments. via names the
+// implementation reached through an interface, for messages.
+func (a *fnAnalysis) staticCall(st *state, instr ssa.Instruction, pos token.Pos, callee *ssa.Function, inputs []ssa.Value, via string, depth int) *summary {
+	s := a.c.summaryOf(callee)
+	for _, e := range s.locks {
+		if p := translate(a.fn, e.p, inputs); p != nil {
+			a.addLock(effect{p, e.write})
+		}
+	}
+	if !s.noPanic {
+		local := callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg
+		rank := rankCall
+		if local {
+			rank = rankLocal
+		}
+		strong := s.strong && local
+		a.panicAt(st, panicPoint{pos: pos, instr: instr, kind: panicCall, rank: rank, strong: strong},
+			a.translateEscapes(s, a.c.foreignPkg(callee), callee, inputs, pos, via))
+	}
+	if len(s.calls) > 0 {
+		a.bindCalls(st, instr, pos, s, inputs, depth)
+	}
+	return s
+}
+
+// translateEscapes expresses the callee's escaping sections in this frame.
+// from is the callee's package when it is another; key stands for the
+// sections' locks that this frame cannot name.
+func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, inputs []ssa.Value, pos token.Pos, via string) []escape {
+	var escs []escape
+	for _, e := range s.escapes {
+		t := e
+		if t.p = translate(a.fn, e.p, inputs); t.p != nil && t.p.name == "" && !t.lockPos.IsValid() {
+			// A call result: named as the call's receiver is written.
+			q := *t.p
+			if q.name = a.c.recvText(pos); q.name == "" || e.p.kind != pathInput || e.p.input != 0 {
+				q.name = e.p.name
+			}
+			t.p = &q
+		}
+		if t.p == nil {
+			t.p = &path{kind: pathLocal, local: key, name: e.p.name, fields: e.p.fields, embed: e.p.embed}
+		}
+		if !t.lockPos.IsValid() && !t.site.IsValid() {
+			t.site = pos
+		}
+		if t.from == "" {
+			t.from = from
+		}
+		t.depth++
+		if via != "" {
+			t.panic.desc = a.c.describe(e.panic) + " via " + via
+		}
+		escs = append(escs, t)
+	}
+	return escs
+}
+
 // calledInput records that fn calls its input v (a func value) while a
 // swallowing recover is deferred: fn is a recovering wrapper for it.
 func (a *fnAnalysis) calledInput(st *state, v ssa.Value) {
@@ -351,6 +407,10 @@ func (a *fnAnalysis) calledInput(st *state, v ssa.Value) {
 			a.sum.recovers = appendUnique(a.sum.recovers, p.input)
 			return
 		}
+	}
+	// Not recovered here: callers bind the argument and add what it does.
+	if p.input < len(a.fn.Params) {
+		a.sum.calls = appendUnique(a.sum.calls, p.input)
 	}
 }
 

@@ -56,14 +56,27 @@ func (c *checker) lockCallOf(fn *ssa.Function, cc *ssa.CallCommon) *lockCall {
 		s := c.summaryOf(callee)
 		if len(s.acquires) > 0 || len(s.releases) > 0 {
 			_, inputs := c.resolve(fn, cc)
+			// A Lock/Unlock-shaped wrapper method is the lock itself: its
+			// effects on its receiver's inner mutex are named by the
+			// receiver (t.mu for a drop-in lock, not t.mu.mu), when it is
+			// another package's, whose inner fields this one cannot name.
+			foreign := c.foreignPkg(callee) != ""
+			tr := func(p *path) *path {
+				if recv != nil && isLockName && foreign && p.kind == pathInput && p.input == 0 && len(p.fields) > 0 {
+					if q := pathOf(fn, recv); q != nil {
+						return q
+					}
+				}
+				return translate(fn, p, inputs)
+			}
 			lc := &lockCall{}
 			for _, e := range s.acquires {
-				if p := translate(fn, e.p, inputs); p != nil {
+				if p := tr(e.p); p != nil {
 					lc.acquire = append(lc.acquire, effect{p, e.write})
 				}
 			}
 			for _, e := range s.releases {
-				if p := translate(fn, e.p, inputs); p != nil {
+				if p := tr(e.p); p != nil {
 					lc.release = append(lc.release, effect{p, e.write})
 				}
 			}

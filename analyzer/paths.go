@@ -49,15 +49,14 @@ func (p *path) key() string {
 }
 
 // String is the display form, as a reader writes it: "r.mu", "s.state.mu";
-// a trailing embedded field is dropped ("r" for r's embedded Mutex).
+// embedded fields are dropped, as promotion lets the source drop them ("r"
+// for r's embedded Mutex, "b.tx.db" for b.tx's embedded batch's db).
 func (p *path) String() string {
 	s := p.name
-	n := len(p.fields)
-	for n > 0 && p.embed[n-1] {
-		n--
-	}
-	for _, f := range p.fields[:n] {
-		s += "." + f
+	for i, f := range p.fields {
+		if !p.embed[i] {
+			s += "." + f
+		}
 	}
 	if s == "" {
 		s = "the lock"

@@ -31,6 +31,16 @@ type checker struct {
 	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
 	ext      *extState              // directives and frameworks: see checkDirectives
 	exposed  map[token.Pos]string   // fix_defer.go: noteExposed
+
+	// Func values and interface dispatch (funcvalues.go, dispatch.go).
+	srcList      []*ssa.Function
+	ssaPkg       *ssa.Package
+	ff           *funcFlow
+	ifaceNames   map[string]bool
+	impls        map[implKey][]impl
+	std          int8 // 0 unknown, 1 std, -1 not
+	dispatchSeen map[*types.Func]bool
+	escaping     map[*types.TypeName]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -60,10 +70,11 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	for _, fn := range funcs {
 		c.src[fn] = true
 	}
+	c.srcList, c.ssaPkg = funcs, pkg
 	c.scanMaps(pkg, funcs)
 	c.guards = guardAnnotations(pass.Files)
 
-	for _, scc := range sccs(funcs, c.src) {
+	for _, scc := range sccs(funcs, c.src, c.extraSuccs) {
 		c.analyzeSCC(scc)
 	}
 	c.reportCovered(funcs)
@@ -327,7 +338,7 @@ func itoa(n int) string {
 
 // sccs returns the strongly connected components of the call graph among
 // funcs (edges: static calls and closures made), callees first.
-func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool) [][]*ssa.Function {
+func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool, extra func(*ssa.Function, ssa.Instruction) []*ssa.Function) [][]*ssa.Function {
 	index := map[*ssa.Function]int{}
 	low := map[*ssa.Function]int{}
 	onStack := map[*ssa.Function]bool{}
@@ -352,6 +363,9 @@ func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool) [][]*ssa.Function {
 					if f, ok := in.Fn.(*ssa.Function); ok && src[f] {
 						s = append(s, f)
 					}
+				}
+				if extra != nil {
+					s = append(s, extra(fn, instr)...)
 				}
 				for _, op := range instr.Operands(nil) {
 					if f, ok := (*op).(*ssa.Function); ok && src[origin(f)] {

@@ -17,6 +17,7 @@ type summary struct {
 	locks    []effect
 	escapes  []escape
 	recovers []int
+	calls    []int // func parameters called outside a swallowing recover
 	writes   uint64
 	readOnly bool // from a fact: the method does not write through its receiver
 }
@@ -43,6 +44,8 @@ type escape struct {
 	panic   panicPoint
 	wrote   string
 	unlock  string // the deferred unlock call, when known: "c.mu.Unlock"
+	from    string // the package of the callee leading to a section in another
+	depth   int    // calls between the function and the section
 }
 
 // maxEscapes bounds the escapes recorded per function.
@@ -53,6 +56,7 @@ var optimistic = &summary{noPanic: true}
 func (s *summary) equal(t *summary) bool {
 	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn ||
 		s.writes != t.writes || !slices.Equal(s.recovers, t.recovers) ||
+		!slices.Equal(s.calls, t.calls) ||
 		len(s.escapes) != len(t.escapes) {
 		return false
 	}
@@ -115,9 +119,10 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		// The standard library's recovering helpers (testing's tRunner,
 		// fmt's catchPanic) report or re-panic: none is exported.
 		f.Recovers = slices.Clone(s.recovers)
+		f.Calls = slices.Clone(s.calls)
 	}
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
-		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly {
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && f.Calls == nil && !f.ReadOnly {
 		return nil
 	}
 	return f
@@ -128,7 +133,7 @@ func fromFact(f *funcFact) *summary {
 	if f == nil {
 		return &summary{}
 	}
-	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, readOnly: f.ReadOnly}
+	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, calls: f.Calls, readOnly: f.ReadOnly}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
 		for _, e := range fs {

@@ -33,7 +33,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	}
 	for _, e := range escs {
 		u := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock}, e.panic}
+			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, e.panic}
 		if u.panic.instr == nil && !u.panic.pos.IsValid() {
 			u.panic.pos = pp.pos
 		}
@@ -119,7 +119,7 @@ func (a *fnAnalysis) caught(live, torn []unwinding, rs recoverSite) {
 // (or torn).
 func (a *fnAnalysis) escape(l unwinding, held bool) {
 	e := escape{p: l.p, write: l.write, held: held, poison: l.poison, lockPos: l.pos, lockLoc: l.loc,
-		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock}
+		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock, from: l.from, depth: l.depth}
 	for i, f := range a.full {
 		if f.p.key() == e.p.key() && f.held == held {
 			if e.panic.rank > f.panic.rank {

@@ -26,10 +26,23 @@ func TestVetCrossPackage(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 
+	// Module xa (xa and xb), and in a workspace beside it the modules
+	// deadlock (a drop-in lock package) and xc (implements xa.Store).
 	mod := filepath.Join(tmp, "mod")
 	copyFile(t, "../../testdata/src/xa/xa.go", filepath.Join(mod, "xa.go"))
 	copyFile(t, "../../testdata/src/xb/xb.go", filepath.Join(mod, "xb", "xb.go"))
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module xa\n\ngo 1.26\n"), 0o644); err != nil {
+	copyFile(t, "../../testdata/src/deadlock/deadlock.go", filepath.Join(mod, "deadlock", "deadlock.go"))
+	copyFile(t, "../../testdata/src/xc/xc.go", filepath.Join(mod, "xc", "xc.go"))
+	for dir, text := range map[string]string{
+		".":        "module xa\n\ngo 1.26\n",
+		"deadlock": "module deadlock\n\ngo 1.26\n",
+		"xc":       "module xc\n\ngo 1.26\n",
+	} {
+		if err := os.WriteFile(filepath.Join(mod, dir, "go.mod"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(mod, "go.work"), []byte("go 1.26\n\nuse (\n\t.\n\t./deadlock\n\t./xc\n)\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 
@@ -46,8 +59,8 @@ func TestVetCrossPackage(t *testing.T) {
 	for _, l := range strings.Split(stderr.String(), "\n") {
 		m := regexp.MustCompile(`xb[/\\]xb\.go:(\d+):\d+: (.*)`).FindStringSubmatch(l)
 		if m == nil {
-			if regexp.MustCompile(`^\S*xa\.go:\d+:\d+: `).MatchString(l) {
-				t.Errorf("unexpected finding in xa: %s", l)
+			if regexp.MustCompile(`^\S*(xa|xc|deadlock)\.go:\d+:\d+: `).MatchString(l) {
+				t.Errorf("unexpected finding outside xb: %s", l)
 			}
 			continue
 		}
@@ -58,7 +71,7 @@ func TestVetCrossPackage(t *testing.T) {
 		got[n] = append(got[n], m[2])
 	}
 	want := wants(t, filepath.Join(mod, "xb", "xb.go"))
-	if len(want) < 8 {
+	if len(want) < 18 {
 		t.Fatalf("found only %d expectations in xb.go", len(want))
 	}
 	for line, res := range want {

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+
+	"deadlock"
 	"xa"
+	"xc"
 )
 
 type Service struct {
@@ -100,12 +103,13 @@ func (s *Service) Hook() {
 	})
 }
 
-// Method values and interface calls: dynamic, may panic, no known effects.
+// A method value in a local variable is a call of the method: its
+// section is reached here.
 func (s *Service) Dynamic(l sync.Locker) {
 	defer swallow()
 	load := s.cache.Load
 	s.mu.Lock() // want `s.mu stays locked if load panics`
-	load("k")
+	load("k") // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\).Dynamic`
 	s.mu.Unlock()
 }
 
@@ -144,4 +148,105 @@ func Walk(t *xa.Tree) {
 func (s *Service) Name(m *xa.Methods) string {
 	defer swallow()
 	return m.Value(1)
+}
+
+// A re-panicking wrapper stops nothing: the panic goes on to the caller's
+// recover, which is what leaves s.mu locked.
+func (s *Service) Strict() {
+	xa.Must(func() {
+		s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in \(\*Service\).StrictSafe`
+		s.run()
+		s.mu.Unlock()
+	})
+}
+
+func (s *Service) StrictSafe() {
+	defer swallow()
+	s.Strict()
+}
+
+// A method value passed to another package's dispatcher runs there.
+func (s *Service) Cmd(name string) {
+	defer swallow()
+	xa.Run(name, s.login)
+}
+
+func (s *Service) login(name string) error {
+	s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in \(\*Service\).Cmd`
+	s.run()
+	s.mu.Unlock()
+	return nil
+}
+
+// Nearby correct form: a dispatcher that stores the func does not call it.
+func (s *Service) Later() {
+	defer swallow()
+	xa.Register(s.logout)
+}
+
+func (s *Service) logout() {
+	s.mu.Lock()
+	s.run()
+	s.mu.Unlock()
+}
+
+// An interface call reaches the implementation declared beside the
+// interface: reported here, at the call.
+type Handler struct {
+	store xa.Store
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.store.Put(r.URL.Path, 1) // want `h.store.mu stays locked if r.OnFull panics via \(\*xa.Ring\).Put: the panic is recovered by the server around handler \(\*Handler\).ServeHTTP`
+}
+
+// A type this package never names (declared in xc, handed out as xa.Store)
+// is not reached.
+func (s *Service) Deep(k string) {
+	defer swallow()
+	st := xc.New()
+	st.Put(k, 1)
+}
+
+// Another package's unlock wrapper that releases in a deferred call is an
+// unlock.
+func (s *Service) Journaled(j *xa.Journal) {
+	defer swallow()
+	j.Lock()
+	defer j.Unlock()
+	s.run()
+}
+
+func (s *Service) JournaledBad(j *xa.Journal) {
+	defer swallow()
+	j.Lock() // want `j stays locked if s.run panics: the panic is recovered in \(\*Service\).JournaledBad`
+	s.run()
+	j.Unlock()
+}
+
+// Drop-in locks from another package (deadlock detectors) are locks.
+var (
+	dmu deadlock.Mutex
+	drw deadlock.RWMutex
+)
+
+func Deadlocked(f func()) {
+	defer swallow()
+	dmu.Lock() // want `dmu stays locked if f panics: the panic is recovered in Deadlocked`
+	f()
+	dmu.Unlock()
+}
+
+func DeadlockedRW(f func()) {
+	defer swallow()
+	drw.Lock() // want `drw stays locked if f panics: the panic is recovered in DeadlockedRW`
+	f()
+	drw.Unlock()
+}
+
+func DeadlockedSafe(f func()) {
+	defer swallow()
+	drw.Lock()
+	defer drw.Unlock()
+	f()
 }
