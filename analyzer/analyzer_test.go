@@ -71,3 +71,9 @@ func mustAbs(p string) string {
 	}
 	return a
 }
+
+// TestHandlerRelease: recover handlers that release the lock themselves,
+// in the package and in another package (hrguard, deferred directly).
+func TestHandlerRelease(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "handlerrelease", "hruse")
+}

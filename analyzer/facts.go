@@ -18,6 +18,7 @@ type funcFact struct {
 	Escapes  []factEscape // sections a panic leaves held or torn
 	Recovers []int        // inputs (func values) run under a swallowing recover
 	ReadOnly bool         // a pointer method that does not write through its receiver
+	Handler  *handlerFact // a recover handler, deferred directly by callers
 }
 
 func (*funcFact) AFact() {}
@@ -44,6 +45,9 @@ func (f *funcFact) String() string {
 	}
 	if f.ReadOnly {
 		parts = append(parts, "readonly")
+	}
+	if f.Handler != nil {
+		parts = append(parts, fmt.Sprintf("handler(swallows=%v unlocks=%d)", f.Handler.Swallows, len(f.Handler.Unlocks)))
 	}
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))

@@ -21,6 +21,8 @@ type heldLock struct {
 	site     token.Pos // the call in this package leading to a section in another
 	wrote    string    // guarded state written in the section so far
 	unlock   string    // the deferred unlock call that released it: "cr.unlock"
+	handler  string    // the recover handler's unlock that released it: "r.mu.Unlock"
+	hloc     string    // where that unlock is: "reg.go:12"
 }
 
 // state is the dataflow fact at a program point.
@@ -29,6 +31,7 @@ type state struct {
 	defers   []*deferInfo // registered defers, in order
 	released []effect     // input-relative locks released but not acquired here
 	pending  []pending    // LockChecked calls of this block, acquired if their error is nil
+	nils     []*ssa.Alloc // local variables that hold nil here (zeroed or assigned nil)
 }
 
 // pending is a checked acquisition waiting for the branch on its error.
@@ -39,7 +42,7 @@ type pending struct {
 
 func (s *state) clone() *state {
 	return &state{held: slices.Clone(s.held), defers: slices.Clone(s.defers), released: slices.Clone(s.released),
-		pending: slices.Clone(s.pending)}
+		pending: slices.Clone(s.pending), nils: slices.Clone(s.nils)}
 }
 
 func (s *state) find(key string) int {
@@ -107,6 +110,9 @@ func (s *state) merge(t *state) bool {
 		}
 	}
 	s.released = rel
+	if nils := slices.DeleteFunc(slices.Clone(s.nils), func(v *ssa.Alloc) bool { return !slices.Contains(t.nils, v) }); len(nils) != len(s.nils) {
+		s.nils, changed = nils, true
+	}
 	return changed
 }
 
@@ -120,7 +126,8 @@ type fnAnalysis struct {
 	returns  bool
 	exits    []*state
 	sum      *summary
-	full     []escape // escapes, including those of local locks
+	full     []escape        // escapes, including those of local locks
+	acquired map[string]bool // keys of the locks the function acquires
 }
 
 // maxBlocks caps the functions analyzed; larger ones are summarised
@@ -242,6 +249,7 @@ func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
 				a.panicAt(st, pp, nil)
 			}
 			a.writeInstr(st, instr)
+			trackNil(st, instr)
 		}
 	}
 	return st, true
@@ -274,6 +282,10 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 		for _, e := range lc.acquire {
 			a.addLock(e)
 			key := e.p.key()
+			if a.acquired == nil {
+				a.acquired = map[string]bool{}
+			}
+			a.acquired[key] = true
 			st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
 			h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: cc.Pos(), loc: a.c.loc(cc.Pos())}
 			if call, ok := instr.(*ssa.Call); ok && lc.checked {

@@ -101,8 +101,19 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 		}
 		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s() releases it and the panic is %s",
 			f.lock.wrote, what, unlock, recovered)
+		if f.lock.handler != "" {
+			msg = fmt.Sprintf("%s is left half-updated if %s: the recover handler's %s() (%s) releases it and the panic is %s",
+				f.lock.wrote, what, f.lock.handler, f.lock.hloc, recovered)
+		}
 		if !f.lock.write {
 			msg = fmt.Sprintf("%s is left half-updated if %s under %s: the panic is %s", f.lock.wrote, what, lock, recovered)
+		}
+	case CheckHandlerUnlock:
+		msg = fmt.Sprintf("the recover handler unlocks %s, which is not held if %s: unlocking an unlocked mutex is a fatal error that no recover stops",
+			lock, what)
+		if f.lock.unlock != "" {
+			msg = fmt.Sprintf("the recover handler unlocks %s if %s, but %s: unlocking an unlocked mutex is a fatal error that no recover stops",
+				lock, what, f.lock.unlock)
 		}
 	case CheckHandlerRelock:
 		msg = fmt.Sprintf("the recover handler locks %s, which is still held if %s: the handler deadlocks",

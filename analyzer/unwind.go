@@ -23,16 +23,16 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	if pp.strong {
 		a.strong = true
 	}
-	if !a.emit || len(st.held) == 0 && len(escs) == 0 {
+	if !a.emit || len(st.held) == 0 && len(escs) == 0 && !st.handlerUnlocks() {
 		return
 	}
-	var live, torn []unwinding
+	var live, torn, freed []unwinding
 	for _, h := range st.held {
-		live = append(live, unwinding{h, pp})
+		live = append(live, unwinding{heldLock: h, panic: pp})
 	}
 	for _, e := range escs {
-		u := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock}, e.panic}
+		u := unwinding{heldLock: heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
+			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock}, panic: e.panic}
 		if u.panic.instr == nil && !u.panic.pos.IsValid() {
 			u.panic.pos = pp.pos
 		}
@@ -56,6 +56,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 			l := live[j]
 			l.unlock = a.c.callText(d.instr.Call.Pos())
 			live = slices.Delete(live, j, j+1)
+			freed = append(freed, l)
 			if l.write && l.wrote != "" && !l.poison {
 				torn = append(torn, l)
 			}
@@ -63,6 +64,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 		if d.handler == nil {
 			continue
 		}
+		live, torn = a.handlerReleases(st, pp, d, i, live, torn, freed)
 		for _, acq := range d.acquires {
 			for _, l := range live {
 				if l.key == acq.p.key() && (l.write || acq.write) {

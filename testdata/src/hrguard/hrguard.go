@@ -1,0 +1,23 @@
+// Package hrguard is a recovering helper that callers defer directly: it
+// unlocks the lock passed to it and reports the panic as an error.
+package hrguard
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Unlock recovers a panic, unlocks mu and stores the panic in *err.
+func Unlock(mu *sync.Mutex, err *error) {
+	if p := recover(); p != nil {
+		mu.Unlock()
+		*err = fmt.Errorf("recovered: %v", p)
+	}
+}
+
+// Report recovers a panic into *err without touching any lock.
+func Report(err *error) {
+	if p := recover(); p != nil {
+		*err = fmt.Errorf("recovered: %v", p)
+	}
+}
