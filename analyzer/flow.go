@@ -126,7 +126,11 @@ type fnAnalysis struct {
 	returns  bool
 	exits    []*state
 	sum      *summary
-	full     []escape        // escapes, including those of local locks
+	full     []escape // escapes, including those of local locks
+	cur      int      // index of the instruction being transferred
+	curBlock *ssa.BasicBlock
+	events   map[*ssa.BasicBlock][]sectionEvent // guarded writes and releases (see skips.go)
+	memo     map[skipKey]bool
 	acquired map[string]bool // keys of the locks the function acquires
 }
 
@@ -160,6 +164,13 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 		}
 		for i, s := range b.Succs {
 			out := a.edge(out, b, i)
+			if s.Dominates(b) {
+				// A loop's back edge: each iteration's update is its own
+				// (a write of an earlier iteration is complete).
+				for j := range out.held {
+					out.held[j].wrote = ""
+				}
+			}
 			if in[s.Index] == nil {
 				in[s.Index] = out
 				work = append(work, s)
@@ -220,7 +231,9 @@ func (s *state) acquire(h heldLock) {
 // transfer runs the instructions of b; it returns the state at the end and
 // whether the end is reachable.
 func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
-	for _, instr := range b.Instrs {
+	a.startBlock(b)
+	for i, instr := range b.Instrs {
+		a.cur = i
 		switch in := instr.(type) {
 		case *ssa.Defer:
 			di := a.c.deferInfoOf(a.fn, in)
@@ -274,6 +287,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	if lc := a.c.lockCallOf(a.fn, cc); lc != nil {
 		for _, e := range lc.release {
 			if i := st.findRelease(e.p.key()); i >= 0 {
+				a.event(st.held[i].key, true)
 				st.held = slices.Delete(st.held, i, i+1)
 			} else if e.p.escapes() {
 				st.released = append(st.released, e)
@@ -494,13 +508,16 @@ func (a *fnAnalysis) written(st *state, addr ssa.Value) {
 	}
 	for i := range st.held {
 		h := &st.held[i]
-		if !h.write || h.wrote != "" || h.key == p.key() {
+		if !h.write || h.key == p.key() {
 			continue
 		}
 		if g := a.c.guardOf(p); g != "" && !h.p.endsWith(g) {
 			continue
 		}
-		h.wrote = p.String()
+		a.event(h.key, false)
+		if h.wrote == "" {
+			h.wrote = p.String()
+		}
 	}
 }
 

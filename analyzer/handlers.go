@@ -75,6 +75,20 @@ func (c *checker) handlerReleases(h *ssa.Function) []handlerUnlock {
 			}
 		}
 	}
+	// A lock the handler takes itself (c.mu.Lock(); repair; c.mu.Unlock())
+	// is balanced: its unlock releases nothing of the panicking frame.
+	acquires := map[string]bool{}
+	for _, b := range h.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if lc := c.lockCallOf(h, call.Common()); lc != nil {
+					for _, e := range lc.acquire {
+						acquires[e.p.key()] = true
+					}
+				}
+			}
+		}
+	}
 	var out []handlerUnlock
 	for _, b := range h.Blocks {
 		for _, instr := range b.Instrs {
@@ -83,7 +97,7 @@ func (c *checker) handlerReleases(h *ssa.Function) []handlerUnlock {
 				continue
 			}
 			lc := c.lockCallOf(h, call.Common())
-			if lc == nil || len(lc.release) == 0 {
+			if lc == nil || len(lc.release) == 0 || acquires[lc.release[0].p.key()] {
 				continue
 			}
 			cond, ok := unlockCondOf(h, b, rec, lc.release[0].p)

@@ -28,6 +28,11 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	}
 	var live, torn, freed []unwinding
 	for _, h := range st.held {
+		if h.wrote != "" && !a.skipsWrite(pp, h.key) {
+			// The update is complete before the panic point: nothing
+			// is half-updated.
+			h.wrote = ""
+		}
 		live = append(live, unwinding{heldLock: h, panic: pp})
 	}
 	for _, e := range escs {

@@ -88,6 +88,7 @@ func (s *Service) Attempt() error {
 		defer s.mu.Unlock()
 		s.total++
 		s.run()
+		s.total--
 	})
 }
 
