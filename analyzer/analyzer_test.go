@@ -77,3 +77,9 @@ func mustAbs(p string) string {
 func TestHandlerRelease(t *testing.T) {
 	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "handlerrelease", "hruse")
 }
+
+// TestTornShapes: what is half-updated state and what is not, and
+// sections identified by their acquisition.
+func TestTornShapes(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "tornshapes")
+}

@@ -439,7 +439,11 @@ func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Funct
 		// not the lock's owner (t.cacheString(off) memoizing into t).
 		for i, in := range inputs {
 			if i < 63 && s.writes&(1<<i) != 0 {
-				if isFieldOrGlobal(a.fn, in) {
+				if selfLocked(s, i) {
+					// State with its own lock: the callee writes it
+					// under that lock, not as the caller's section.
+					a.markWrite(in)
+				} else if isFieldOrGlobal(a.fn, in) {
 					a.written(st, in)
 				} else {
 					a.markWrite(in)
@@ -459,7 +463,7 @@ func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Funct
 			a.markWrite(in)
 		}
 	}
-	if recv := callee.Signature.Recv(); recv != nil && len(cc.Args) > 0 {
+	if recv := callee.Signature.Recv(); recv != nil && len(cc.Args) > 0 && !selfLocked(s, 0) {
 		if _, isPtr := recv.Type().(*types.Pointer); isPtr && !isSyncType(recv.Type()) {
 			if isFieldOrGlobal(a.fn, cc.Args[0]) {
 				a.written(st, cc.Args[0])

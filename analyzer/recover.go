@@ -148,6 +148,16 @@ func (c *checker) noReturnCall(cc *ssa.CallCommon) bool {
 		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
 			return true
 		}
+	case "go.uber.org/zap", "github.com/sirupsen/logrus":
+		// Fatal exits (through a hook the facts cannot see), Panic re-panics.
+		switch obj.Name() {
+		case "Fatal", "Fatalf", "Fatalw", "Fatalln", "Panic", "Panicf", "Panicw", "Panicln":
+			return true
+		}
+	case "k8s.io/klog", "k8s.io/klog/v2", "github.com/golang/glog":
+		if strings.HasPrefix(obj.Name(), "Fatal") || strings.HasPrefix(obj.Name(), "Exit") {
+			return true
+		}
 	}
 	if s := c.factSummary(obj); s != nil && s.noReturn {
 		return true

@@ -1,6 +1,10 @@
 package analyzer
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // Torn state is a guarded write, then a panic point, then another guarded
 // write of the same section that the panic skips. A section whose update is
@@ -120,4 +124,42 @@ func (a *fnAnalysis) writeFrom(b *ssa.BasicBlock, key string, seen map[*ssa.Basi
 		a.memo[k] = found
 	}
 	return found
+}
+
+// underLeak reports whether the section t (torn) lies inside a section of
+// another lock that the same panic leaves held (explicit unlock): that lock
+// was acquired first, in the same file, and stays held.
+func (c *checker) underLeak(t unwinding, live []unwinding) bool {
+	at := func(l unwinding) token.Pos {
+		if l.pos.IsValid() {
+			return l.pos
+		}
+		return l.site
+	}
+	tp := at(t)
+	if !tp.IsValid() {
+		return false
+	}
+	for _, l := range live {
+		lp := at(l)
+		if l.deferred || l.key == t.key || !lp.IsValid() || lp >= tp {
+			continue
+		}
+		if c.pass.Fset.File(lp) == c.pass.Fset.File(tp) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfLocked reports whether the callee whose summary is s locks a lock of
+// its input i's own (a method locking its receiver's mutex): its writes
+// through that input are state with its own lock.
+func selfLocked(s *summary, i int) bool {
+	for _, e := range s.locks {
+		if e.write && e.p.kind == pathInput && e.p.input == i && len(e.p.fields) > 0 {
+			return true
+		}
+	}
+	return false
 }

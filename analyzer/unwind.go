@@ -93,7 +93,9 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 		}
 	}
 	for _, l := range torn {
-		a.escape(l, false)
+		if !a.c.underLeak(l, live) {
+			a.escape(l, false)
+		}
 	}
 }
 
@@ -106,7 +108,12 @@ type recoverSite struct {
 }
 
 // caught reports the sections that a swallowing recover leaves behind.
+// Torn state under an outer lock that the same panic leaks is not reported:
+// the leak is the finding, and every reader holding the outer lock blocks.
 func (a *fnAnalysis) caught(live, torn []unwinding, rs recoverSite) {
+	all := slices.Clone(live)
+	torn = slices.DeleteFunc(torn, func(t unwinding) bool { return a.c.underLeak(t, all) })
+	live = slices.DeleteFunc(live, func(t unwinding) bool { return t.deferred && a.c.underLeak(t, all) })
 	for _, l := range live {
 		if !l.deferred {
 			a.c.report(&finding{check: CheckLockLeak, lock: l, panic: l.panic, recoverPos: rs.pos, recoverFn: rs.fn, recoverDesc: rs.desc})
@@ -127,7 +134,9 @@ func (a *fnAnalysis) escape(l unwinding, held bool) {
 	e := escape{p: l.p, write: l.write, held: held, poison: l.poison, lockPos: l.pos, lockLoc: l.loc,
 		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock}
 	for i, f := range a.full {
-		if f.p.key() == e.p.key() && f.held == held {
+		// Sections are identified by their acquisition: two sections of
+		// the same lock in one function are two findings.
+		if f.p.key() == e.p.key() && f.held == held && f.lockPos == e.lockPos && f.site == e.site && f.lockLoc == e.lockLoc {
 			if e.panic.rank > f.panic.rank {
 				a.full[i].panic = e.panic
 			}
