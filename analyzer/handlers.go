@@ -44,6 +44,8 @@ type handlerUnlock struct {
 	pos  token.Pos // the unlock call in the handler, when in this package
 	text string    // "r.mu.Unlock", or "the handler's unlock" when unknown
 	loc  string    // "file.go:12" of the unlock call
+	// poisons: UnlockPoisoned(v), which poisons a runtime/poison lock.
+	poisons bool
 }
 
 // handlerFact describes an exported function that a caller may defer
@@ -60,6 +62,8 @@ type factHandlerUnlock struct {
 	Cond  uint8
 	Text  string // "mu.Unlock"
 	Loc   string // "guard.go:12"
+	// Poisons: UnlockPoisoned(v) of a runtime/poison lock.
+	Poisons bool
 }
 
 // handlerReleases lists the locks that handler h releases, relative to h's
@@ -108,8 +112,9 @@ func (c *checker) handlerReleases(h *ssa.Function) []handlerUnlock {
 			if text == "" {
 				text = "the handler's unlock"
 			}
+			poisons := lc.poison && calleeName(call.Common()) == "UnlockPoisoned"
 			for _, e := range lc.release {
-				out = append(out, handlerUnlock{effect: e, cond: cond, pos: call.Pos(), text: text, loc: c.loc(call.Pos())})
+				out = append(out, handlerUnlock{effect: e, cond: cond, pos: call.Pos(), text: text, loc: c.loc(call.Pos()), poisons: poisons})
 			}
 		}
 	}
@@ -199,7 +204,7 @@ func (c *checker) handlerFactOf(h *ssa.Function) *handlerFact {
 			continue
 		}
 		f.Unlocks = append(f.Unlocks, factHandlerUnlock{Path: toFactPath(u.p), Write: u.write, Cond: uint8(u.cond),
-			Text: u.text, Loc: u.loc})
+			Text: u.text, Loc: u.loc, Poisons: u.poisons})
 	}
 	if !f.Swallows && len(f.Unlocks) == 0 {
 		return nil
@@ -216,7 +221,7 @@ func factHandlerUnlocks(fn *ssa.Function, hf *handlerFact, inputs []ssa.Value) [
 		if p == nil {
 			continue
 		}
-		out = append(out, handlerUnlock{effect: effect{p, u.Write}, cond: unlockCond(u.Cond), text: u.Text, loc: u.Loc})
+		out = append(out, handlerUnlock{effect: effect{p, u.Write}, cond: unlockCond(u.Cond), text: u.Text, loc: u.Loc, poisons: u.Poisons})
 	}
 	return out
 }
@@ -266,7 +271,9 @@ func (a *fnAnalysis) handlerReleases(st *state, pp panicPoint, d *deferInfo, i i
 			}
 			live = slices.Delete(live, j, j+1)
 			l.handler, l.hloc = hu.text, hu.loc
-			if l.write && l.wrote != "" && !l.poison {
+			// A handler's plain Unlock cannot see the panic: even a poison
+			// lock is released unpoisoned, unless UnlockPoisoned is used.
+			if l.write && l.wrote != "" && !(l.poison && hu.poisons) {
 				torn = append(torn, l)
 			}
 			continue
@@ -311,4 +318,15 @@ func (a *fnAnalysis) handlerUnlock(d *deferInfo, hu handlerUnlock, l unwinding, 
 	}
 	l.handler, l.hloc, l.unlock = hu.text, hu.loc, why
 	a.c.report(&finding{check: CheckHandlerUnlock, pos: pos, lock: l, panic: l.panic, recoverPos: d.instr.Pos(), recoverFn: a.fn})
+}
+
+// calleeName is the name of the method or function a call calls.
+func calleeName(cc *ssa.CallCommon) string {
+	if cc.IsInvoke() {
+		return cc.Method.Name()
+	}
+	if f := cc.StaticCallee(); f != nil {
+		return f.Name()
+	}
+	return ""
 }

@@ -15,6 +15,8 @@ var lockMethods = map[string]struct{ acquire, write bool }{
 	"RLockChecked": {true, false},
 	"Unlock":       {false, true},
 	"RUnlock":      {false, false},
+	// poison's release for recover handlers: records the panic, unlocks.
+	"UnlockPoisoned": {false, true},
 }
 
 // lockCall describes a call that acquires or releases locks.

@@ -279,3 +279,15 @@ func (m *Mutex) poisonAndRepanic(r any) {
 	reportPoison(e)
 	panic(r)
 }
+
+// UnlockPoisoned poisons m with v and unlocks it. It is for a recover
+// handler that releases the lock itself (if v := recover(); v != nil {
+// m.UnlockPoisoned(v) }): a plain Unlock there cannot see the panic, which
+// the handler has already recovered. m must be locked.
+func (m *Mutex) UnlockPoisoned(v any) {
+	e := newPoison(m.name.Load(), v)
+	m.poison.Store(e)
+	m.state.Or(mutexPoisoned)
+	m.release()
+	reportPoison(e)
+}

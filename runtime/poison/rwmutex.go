@@ -197,3 +197,12 @@ func (rw *RWMutex) poisonAndRepanic(r any) {
 	reportPoison(e)
 	panic(r)
 }
+
+// UnlockPoisoned poisons rw with v and unlocks it (write-locked), for a
+// recover handler that releases the lock itself; see Mutex.UnlockPoisoned.
+func (rw *RWMutex) UnlockPoisoned(v any) {
+	e := newPoison(rw.name.Load(), v)
+	rw.poison.Store(e)
+	rw.mu.Unlock()
+	reportPoison(e)
+}

@@ -5,6 +5,8 @@ package handlerrelease
 import (
 	"errors"
 	"sync"
+
+	"github.com/lockpoison/lockpoison/runtime/poison"
 )
 
 type Registry struct {
@@ -237,4 +239,43 @@ func (c *Cache) GetAllCleared(keys []string) (out []int) {
 		l.Unlock()
 	}
 	return out
+}
+
+// PRegistry uses a poison lock.
+type PRegistry struct {
+	mu    poison.Mutex
+	order []string
+	tasks map[string]func()
+}
+
+// Register: the handler's plain Unlock cannot see the panic (the handler
+// recovered it): the poison lock is released unpoisoned, half-updated.
+func (r *PRegistry) Register(name string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.mu.Unlock()
+			err = errors.New("register failed")
+		}
+	}()
+	r.mu.Lock() // want `r.order is left half-updated if build panics: the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it .*\(no fix: the recover handler releases the lock`
+	r.order = append(r.order, name)
+	r.tasks[name] = build(name)
+	r.mu.Unlock()
+	return nil
+}
+
+// RegisterPoisoned: UnlockPoisoned records the panic: the next user gets
+// LockPoisoned, nobody reads the half-updated registry.
+func (r *PRegistry) RegisterPoisoned(name string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.mu.UnlockPoisoned(p)
+			err = errors.New("register failed")
+		}
+	}()
+	r.mu.Lock()
+	r.order = append(r.order, name)
+	r.tasks[name] = build(name)
+	r.mu.Unlock()
+	return nil
 }
