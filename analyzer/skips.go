@@ -10,8 +10,10 @@ import (
 // write of the same section that the panic skips. A section whose update is
 // complete before the panic point (what follows is a log call, a
 // notification, building the result) is not half-updated. Within a loop,
-// each iteration's update is its own: the back edge forgets the writes
-// (flow.go), and the search for a skipped write does not follow it.
+// each iteration's update is its own: the back edge forgets the writes made
+// in the loop (flow.go), so an iteration that writes only after its own
+// panic point is not torn. The search for a skipped write follows every
+// edge: a batch left half-applied, or a write after the loop, counts.
 
 // sectionEvent is a guarded write made, or a lock released, at an
 // instruction of a block, for the section of lock key.
@@ -56,7 +58,7 @@ func (a *fnAnalysis) event(key string, release bool) {
 // skipsWrite reports whether a panic at pp skips a guarded write of the
 // section of key: one at the panic point itself (the write that panics,
 // the call that would write) or reachable after it, without leaving the
-// section or taking a loop's back edge.
+// section.
 func (a *fnAnalysis) skipsWrite(pp panicPoint, key string) bool {
 	if pp.instr == nil || pp.instr.Block() == nil || pp.instr.Parent() != a.fn {
 		return true // not located: keep the section's writes
@@ -77,7 +79,7 @@ func (a *fnAnalysis) skipsWrite(pp panicPoint, key string) bool {
 	}
 	seen := map[*ssa.BasicBlock]bool{b: true}
 	for _, s := range b.Succs {
-		if !s.Dominates(b) && a.writeFrom(s, key, seen) {
+		if a.writeFrom(s, key, seen) {
 			return true
 		}
 	}
@@ -110,7 +112,7 @@ func (a *fnAnalysis) writeFrom(b *ssa.BasicBlock, key string, seen map[*ssa.Basi
 	found, done := scanEvents(a.events[b], 0, key)
 	if !done {
 		for _, s := range b.Succs {
-			if !s.Dominates(b) && a.writeFrom(s, key, seen) {
+			if a.writeFrom(s, key, seen) {
 				found = true
 				break
 			}

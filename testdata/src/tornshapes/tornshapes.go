@@ -230,3 +230,28 @@ func (b *Backend) DefragLog(k string) {
 	compute(k)
 	b.mu.Unlock()
 }
+
+// A write, then a loop of panic points, then a write after the loop: torn
+// (the shipped example's Add).
+func (s *Store) AddHooks(k string, hooks []func(string)) {
+	defer swallow()
+	s.mu.Lock() // want `s.n is left half-updated if h panics`
+	defer s.mu.Unlock()
+	s.n++
+	for _, h := range hooks {
+		h(k)
+	}
+	s.items[k] = 1
+}
+
+// Nearest negative: the hooks run after the update is complete.
+func (s *Store) AddThenHooks(k string, hooks []func(string)) {
+	defer swallow()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.n++
+	s.items[k] = 1
+	for _, h := range hooks {
+		h(k)
+	}
+}
