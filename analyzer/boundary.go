@@ -82,7 +82,7 @@ func (c *checker) contextBoundary(fn *ssa.Function) (recoverSite, bool) {
 	name := c.funcName(fn)
 	at := " (" + c.loc(fn.Pos()) + ")"
 	if c.isHandler(fn) {
-		return recoverSite{pos: fn.Pos(), desc: "recovered by the server around handler " + name + at}, true
+		return recoverSite{pos: fn.Pos(), desc: c.serverDesc(fn, name, at)}, true
 	}
 	if c.boundaryFunc(fn) {
 		return recoverSite{pos: fn.Pos(), desc: "recovered by -boundaries function " + name + at}, true

@@ -333,7 +333,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 		for _, e := range s.escapes {
 			t := e
 			if t.p = translate(a.fn, e.p, inputs); t.p == nil {
-				t.p = &path{kind: pathLocal, local: cc.Value, name: e.p.String(), fields: e.p.fields, embed: e.p.embed}
+				t.p = &path{kind: pathLocal, local: cc.Value, name: "", fields: e.p.fields, embed: e.p.embed}
 			}
 			if !t.lockPos.IsValid() && !t.site.IsValid() {
 				t.site = cc.Pos()

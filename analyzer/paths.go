@@ -56,11 +56,24 @@ func (p *path) String() string {
 	for n > 0 && p.embed[n-1] {
 		n--
 	}
-	for _, f := range p.fields[:n] {
+	// Embedded fields in the middle are promoted: b.tx.db.mu, not
+	// b.tx.batchTx.db.mu.
+	for i, f := range p.fields[:n] {
+		if p.embed[i] && i > 0 {
+			continue
+		}
+		if s == "" {
+			s = f
+			continue
+		}
 		s += "." + f
 	}
 	if s == "" {
 		s = "the lock"
+	} else if p.name == "" {
+		// The root is a call result or another package's local: no name
+		// the reader wrote here.
+		s = "the " + s
 	}
 	return s
 }
@@ -139,6 +152,9 @@ func pathOfDepth(fn *ssa.Function, v ssa.Value, depth int) *path {
 		name := v.Comment
 		if name == "" {
 			name = v.Name()
+		}
+		if ssaArtefact(name) || len(name) > 1 && name[0] == 't' && name[1] >= '0' && name[1] <= '9' {
+			name = "" // a composite literal or a temporary: no name in the source
 		}
 		return &path{kind: pathLocal, local: v, name: name}
 	}

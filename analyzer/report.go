@@ -92,14 +92,22 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	var msg string
 	switch f.check {
 	case CheckLockLeak:
-		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s.Lock() deadlocks",
-			lock, what, recovered, lock)
+		next := lock + ".Lock()"
+		if strings.HasPrefix(lock, "the ") {
+			next = "Lock of " + lock // no name the reader wrote
+		}
+		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s deadlocks",
+			lock, what, recovered, next)
 	case CheckTornState:
 		unlock := f.lock.unlock
 		if unlock == "" || f.lock.site.IsValid() && !f.lock.pos.IsValid() {
 			unlock = lock + ".Unlock" // the unlock is in another package
 		}
-		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s() releases it and the panic is %s",
+		unlock += "()"
+		if strings.HasPrefix(unlock, "the ") {
+			unlock = "Unlock of " + strings.TrimSuffix(unlock, ".Unlock()")
+		}
+		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s releases it and the panic is %s",
 			f.lock.wrote, what, unlock, recovered)
 		if f.lock.handler != "" {
 			msg = fmt.Sprintf("%s is left half-updated if %s: the recover handler's %s() (%s) releases it and the panic is %s",

@@ -21,3 +21,19 @@ func Report(err *error) {
 		*err = fmt.Errorf("recovered: %v", p)
 	}
 }
+
+// Box is an object with its own lock.
+type Box struct {
+	mu sync.Mutex
+	n  int
+}
+
+func Make() *Box { return &Box{} }
+
+// Bump calls f holding b.mu, unlocked explicitly.
+func (b *Box) Bump(f func()) {
+	b.mu.Lock()
+	f()
+	b.n++
+	b.mu.Unlock()
+}

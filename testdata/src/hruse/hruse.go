@@ -80,3 +80,16 @@ func (r *Reg) RenameLocked(name string) (err error) {
 	r.mu.Unlock()
 	return nil
 }
+
+// UseBox: the section is in hrguard, on a Box no variable here names: the
+// message names no SSA artefact nor hrguard's receiver name.
+func UseBox(f func()) (err error) {
+	defer hrguard.Report(&err)
+	hrguard.Make().Bump(f) // want `^the mu stays locked if f panics: the panic is recovered in UseBox \(hruse.go:\d+\) and the next Lock of the mu deadlocks`
+	return nil
+}
+
+// UseBoxSafe: nearest negative, nothing recovers here.
+func UseBoxSafe(f func()) {
+	hrguard.Make().Bump(f)
+}
