@@ -510,6 +510,9 @@ func (a *fnAnalysis) written(st *state, addr ssa.Value) {
 			return
 		}
 	}
+	if p.kind == pathInput && p.input >= len(a.fn.Params) && capturedLocal(a.fn, p.input-len(a.fn.Params)) {
+		return // a field of a local captured by a closure
+	}
 	for i := range st.held {
 		h := &st.held[i]
 		if !h.write || h.key == p.key() {

@@ -77,7 +77,9 @@ func (a *fnAnalysis) skipsWrite(pp panicPoint, key string) bool {
 	if found, done := scanEvents(a.events[b], idx, key); done {
 		return found
 	}
-	seen := map[*ssa.BasicBlock]bool{b: true}
+	// b itself may be reached again (a loop): its writes before the
+	// panic point are then the next iteration's, skipped too.
+	seen := map[*ssa.BasicBlock]bool{}
 	for _, s := range b.Succs {
 		if a.writeFrom(s, key, seen) {
 			return true
@@ -161,6 +163,37 @@ func selfLocked(s *summary, i int) bool {
 	for _, e := range s.locks {
 		if e.write && e.p.kind == pathInput && e.p.input == i && len(e.p.fields) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// capturedLocal reports whether free variable i of closure fn is a local
+// variable of an enclosing function (captured by reference, not spilled
+// from a parameter): writes through it are not shared state.
+func capturedLocal(fn *ssa.Function, i int) bool {
+	parent := fn.Parent()
+	if parent == nil || i >= len(fn.FreeVars) {
+		return false
+	}
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			switch v := mc.Bindings[i].(type) {
+			case *ssa.Alloc:
+				p := pathOf(parent, v)
+				return p != nil && p.kind == pathLocal && len(p.fields) == 0
+			case *ssa.FreeVar:
+				for j, fv := range parent.FreeVars {
+					if fv == v {
+						return capturedLocal(parent, j)
+					}
+				}
+			}
+			return false
 		}
 	}
 	return false

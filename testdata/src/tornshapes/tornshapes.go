@@ -263,3 +263,51 @@ func (s *Server) lookup(r *http.Request, k string) {
 	s.a = compute(k)
 	s.mu.Unlock()
 }
+
+type result struct {
+	vals []int
+	n    int
+}
+
+// Shape 9 with a struct: the fields of a local captured by the closure are
+// not guarded state.
+func (s *Store) Collect(ks []string) (res result) {
+	defer swallow()
+	func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for _, k := range ks {
+			res.vals = append(res.vals, s.items[k])
+			notify(k)
+			res.n++
+		}
+	}()
+	return res
+}
+
+// Nearest positive: the same through a pointer parameter, which callers
+// share.
+func (s *Store) CollectInto(ks []string, res *result) {
+	defer swallow()
+	func() {
+		s.mu.Lock() // want `res.vals is left half-updated if notify panics`
+		defer s.mu.Unlock()
+		for _, k := range ks {
+			res.vals = append(res.vals, s.items[k])
+			notify(k)
+			res.n++
+		}
+	}()
+}
+
+// A batch left half-applied: each iteration writes, then a panic point,
+// and the panic skips the next iterations' writes.
+func (s *Store) PutBatch(ks []string) {
+	defer swallow()
+	s.mu.Lock() // want `s.items is left half-updated if notify panics`
+	defer s.mu.Unlock()
+	for _, k := range ks {
+		s.items[k] = 1
+		notify(k)
+	}
+}
