@@ -9,15 +9,18 @@ net/http runs around every handler) leaves the program running with either
 the mutex still locked, so the next Lock deadlocks, or the state the mutex
 guards half-updated.
 
-lockpoison reports four checks:
+lockpoison reports five checks:
 
   lock-leak       a panic point inside a section with an explicit Unlock is
                   reached by a swallowing recover: the lock stays held.
-  torn-state      inside a write section with a deferred Unlock, guarded state
-                  is written and then a panic point follows: the lock is
-                  released with the state half-updated.
+  torn-state      inside a write section with a deferred Unlock (or one a
+                  recover handler unlocks), guarded state is written, then a
+                  panic point skips a further write: the lock is released
+                  with the state half-updated.
   handler-relock  a recover handler acquires a lock that may still be held at
                   a panic point it covers: self-deadlock.
+  handler-unlock  a recover handler unlocks a lock that is not held at a
+                  panic point it covers: a fatal error no recover stops.
   poison-ignored  the error of a runtime/poison checked acquisition is dropped.
 
 WRONG:

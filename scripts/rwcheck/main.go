@@ -201,7 +201,7 @@ func triage(args []string) {
 			continue
 		}
 		r := &row{line: i + 1, loc: m[1], target: target}
-		for _, c := range []string{"lock-leak", "torn-state", "handler-relock", "poison-ignored"} {
+		for _, c := range []string{"lock-leak", "torn-state", "handler-relock", "handler-unlock", "poison-ignored"} {
 			if strings.Contains(l, c) {
 				r.check = c
 			}
