@@ -26,6 +26,7 @@ type finding struct {
 type findingKey struct {
 	pos   token.Pos
 	check string
+	loc   string // the section's Lock ("file.go:12"): sections reached through one call stay apart
 }
 
 // at is where the finding is reported: the Lock call, or the call in this
@@ -47,7 +48,10 @@ func (c *checker) report(f *finding) {
 	if !at.IsValid() {
 		return
 	}
-	k := findingKey{at, f.check}
+	k := findingKey{at, f.check, ""}
+	if !f.lock.pos.IsValid() && f.check != CheckHandlerRelock && f.check != CheckHandlerUnlock {
+		k.loc = f.lock.loc
+	}
 	if old, ok := c.findings[k]; ok {
 		if f.panic.rank > old.panic.rank {
 			old.panic = f.panic
@@ -68,7 +72,10 @@ func (c *checker) flush() {
 		if a.at() != b.at() {
 			return int(a.at() - b.at())
 		}
-		return strings.Compare(a.check, b.check)
+		if c := strings.Compare(a.check, b.check); c != 0 {
+			return c
+		}
+		return strings.Compare(a.lock.loc, b.lock.loc)
 	})
 	for _, f := range fs {
 		if c.skipped(f.at(), f.check) {

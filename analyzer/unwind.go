@@ -42,7 +42,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 			u.panic.pos = pp.pos
 		}
 		if e.held {
-			if i := slices.IndexFunc(live, func(l unwinding) bool { return l.key == u.key }); i >= 0 {
+			if i := slices.IndexFunc(live[:len(st.held)], func(l unwinding) bool { return l.key == u.key }); i >= 0 {
 				// The caller holds it too: the callee's section is nested.
 				continue
 			}

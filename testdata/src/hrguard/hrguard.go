@@ -37,3 +37,14 @@ func (b *Box) Bump(f func()) {
 	b.n++
 	b.mu.Unlock()
 }
+
+// Twice runs f in two sections of b.mu, each with an explicit unlock.
+func (b *Box) Twice(f func()) {
+	b.mu.Lock()
+	f()
+	b.mu.Unlock()
+	b.mu.Lock()
+	f()
+	b.n++
+	b.mu.Unlock()
+}

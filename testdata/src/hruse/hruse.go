@@ -93,3 +93,11 @@ func UseBox(f func()) (err error) {
 func UseBoxSafe(f func()) {
 	hrguard.Make().Bump(f)
 }
+
+// UseTwice: the two sections of Twice, reached through one call, are two
+// findings (one per acquisition).
+func UseTwice(b *hrguard.Box, f func()) (err error) {
+	defer hrguard.Report(&err)
+	b.Twice(f) // want `b.mu stays locked if f panics` `b.mu stays locked if f panics`
+	return nil
+}
