@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -231,11 +232,11 @@ func factHandlerUnlocks(fn *ssa.Function, hf *handlerFact, inputs []ssa.Value) [
 func trackNil(st *state, instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Alloc:
-		if !slices.Contains(st.nils, in) {
+		if lockVar(in) && !slices.Contains(st.nils, in) {
 			st.nils = append(st.nils, in)
 		}
 	case *ssa.Store:
-		if a, ok := in.Addr.(*ssa.Alloc); ok {
+		if a, ok := in.Addr.(*ssa.Alloc); ok && lockVar(a) {
 			st.nils = slices.DeleteFunc(st.nils, func(v *ssa.Alloc) bool { return v == a })
 			if isNilConst(in.Val) {
 				st.nils = append(st.nils, a)
@@ -329,4 +330,18 @@ func calleeName(cc *ssa.CallCommon) string {
 		return f.Name()
 	}
 	return ""
+}
+
+// lockVar reports whether the local variable a may hold a lock: a pointer
+// or an interface (only those are tracked for nil).
+func lockVar(a *ssa.Alloc) bool {
+	p, ok := a.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	switch p.Elem().Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return true
+	}
+	return false
 }
