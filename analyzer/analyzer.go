@@ -18,6 +18,7 @@ const (
 	CheckLockLeak      = "lock-leak"
 	CheckTornState     = "torn-state"
 	CheckHandlerRelock = "handler-relock"
+	CheckHandlerUnlock = "handler-unlock"
 	CheckPoisonIgnored = "poison-ignored"
 )
 

@@ -88,3 +88,15 @@ func TestLibraryMode(t *testing.T) {
 	cfg.AssumeRecovered = "exported"
 	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "libmode", "libmode/internal/store", "libmode/testutil")
 }
+
+// TestHandlerRelease: recover handlers that release the lock themselves,
+// in the package and in another package (hrguard, deferred directly).
+func TestHandlerRelease(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "handlerrelease", "hruse")
+}
+
+// TestTornShapes: what is half-updated state and what is not, and
+// sections identified by their acquisition.
+func TestTornShapes(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "tornshapes")
+}

@@ -87,7 +87,7 @@ func (c *checker) contextBoundary(fn *ssa.Function) (recoverSite, bool) {
 	name := c.funcName(fn)
 	at := " (" + c.loc(fn.Pos()) + ")"
 	if c.isHandler(fn) {
-		return recoverSite{pos: fn.Pos(), desc: "recovered by the server around handler " + name + at}, true
+		return recoverSite{pos: fn.Pos(), desc: c.serverDesc(fn, name, at)}, true
 	}
 	if by, ok := c.frameworkHandler(fn); ok {
 		return recoverSite{pos: fn.Pos(), desc: "recovered by " + by + " around handler " + name + at}, true
@@ -186,8 +186,8 @@ func (c *checker) reportCovered(funcs []*ssa.Function) {
 			if library && !e.lockPos.IsValid() && e.from != "" && !libraryExcluded(e.from) {
 				continue // reported in its own package
 			}
-			l := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, e.panic}
+			l := unwinding{heldLock: heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
+				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, panic: e.panic}
 			check := CheckTornState
 			if e.held {
 				check = CheckLockLeak
@@ -197,7 +197,10 @@ func (c *checker) reportCovered(funcs []*ssa.Function) {
 				c.report(f)
 				continue
 			}
-			k := findingKey{f.at(), check}
+			k := findingKey{f.at(), check, ""}
+			if !f.lock.pos.IsValid() {
+				k.loc = f.lock.loc
+			}
 			if old, ok := lib[k]; !ok || e.depth < old.depth {
 				if !ok {
 					order = append(order, k)

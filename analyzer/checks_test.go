@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-var update = flag.Bool("update", false, "TestCheckDocs: rewrite the generated check lists from the Checks table")
+var update = flag.Bool("update", false, "rewrite generated files: the check lists (TestCheckDocs), the fix .golden files (TestSuggestedFixes)")
 
 // The generated parts of the docs: the README's checks table between the
 // markers, docs/checks/README.md entirely, and the check list of Doc (in

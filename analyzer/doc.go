@@ -14,15 +14,17 @@ lockpoison reports these checks (select them with -checks):
   lock-leak       a panic point inside a section with an explicit unlock is
                   reached by a swallowing recover: the lock stays held and the
                   next Lock deadlocks.
-  torn-state      in a write section with a deferred unlock, guarded state is
-                  written and then a panic point follows, reached by a
+  torn-state      in a write section with a deferred unlock (or one the
+                  recover handler unlocks), a guarded write, then a panic
+                  point, then a guarded write the panic skips, reached by a
                   swallowing recover: the lock is released with the state
                   half-updated.
   handler-relock  a recover handler (or a function it calls) acquires a lock
                   still held at a panic point it covers: the handler
                   deadlocks.
-  handler-unlock  a recover handler unlocks a lock that is not held at a panic
-                  point it covers: a fatal error that no recover stops.
+  handler-unlock  a recover handler unlocks a lock (often a variable holding
+                  "the current lock") that is not held at a panic point it
+                  covers: a fatal error that no recover stops.
   poison-ignored  the error of a runtime/poison checked acquisition or
                   Registry method is discarded, or the poison is cleared and
                   the guarded state read unrepaired: a poisoned lock goes

@@ -19,6 +19,7 @@ type funcFact struct {
 	Recovers []int        // inputs (func values) run under a swallowing recover
 	Calls    []int        // func parameters called outside a swallowing recover
 	ReadOnly bool         // a pointer method that does not write through its receiver
+	Handler  *handlerFact // a recover handler, deferred directly by callers
 }
 
 func (*funcFact) AFact() {}
@@ -45,6 +46,9 @@ func (f *funcFact) String() string {
 	}
 	if f.ReadOnly {
 		parts = append(parts, "readonly")
+	}
+	if f.Handler != nil {
+		parts = append(parts, fmt.Sprintf("handler(swallows=%v unlocks=%d)", f.Handler.Swallows, len(f.Handler.Unlocks)))
 	}
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))

@@ -46,6 +46,11 @@ func (c *checker) planFixes(f *finding) ([]analysis.SuggestedFix, string) {
 	default:
 		return nil, ""
 	}
+	if f.lock.handler != "" {
+		// The handler's own Unlock cannot see the panic: changing the
+		// lock's type alone would not stop the torn state.
+		return nil, "the recover handler releases the lock: re-panic in the handler, or use a poison lock and call UnlockPoisoned(p) there"
+	}
 	if !f.lock.pos.IsValid() || c.fileOf(f.lock.pos) == nil {
 		return nil, "the section is in another package"
 	}

@@ -28,14 +28,19 @@ import (
 // input, and their diagnostic says why).
 var fixPackages = []string{"fixleak", "fixpoison", "fixregistry"}
 
-var update = flag.Bool("update", false, "TestSuggestedFixes: rewrite the .golden files")
+// update is checks_test.go's -update flag (one flag for the test binary):
+// TestSuggestedFixes rewrites the .golden files with it.
+func update() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // TestSuggestedFixes applies the fixes of each fixture and compares the
 // result with its .golden file. analysistest compares a golden file only
 // for a file that got a fix: every .golden must belong to a file that got
 // one, and every file that got one must have a .golden.
 func TestSuggestedFixes(t *testing.T) {
-	if *update {
+	if update() {
 		updateGoldens(t)
 	}
 	results := analysistest.RunWithSuggestedFixes(diagnosticsOnly{t}, testdata, analyzer.Analyzer, fixPackages...)

@@ -23,6 +23,8 @@ type heldLock struct {
 	unlock   string    // the deferred unlock call that released it: "cr.unlock"
 	from     string    // the package of the callee leading to a section in another
 	depth    int       // calls between this function and the section
+	handler  string    // the recover handler's unlock that released it: "r.mu.Unlock"
+	hloc     string    // where that unlock is: "reg.go:12"
 }
 
 // state is the dataflow fact at a program point.
@@ -31,6 +33,7 @@ type state struct {
 	defers   []*deferInfo // registered defers, in order
 	released []effect     // input-relative locks released but not acquired here
 	pending  []pending    // LockChecked calls of this block, acquired if their error is nil
+	nils     []*ssa.Alloc // local variables that hold nil here (zeroed or assigned nil)
 }
 
 // pending is a checked acquisition waiting for the branch on its error.
@@ -41,7 +44,7 @@ type pending struct {
 
 func (s *state) clone() *state {
 	return &state{held: slices.Clone(s.held), defers: slices.Clone(s.defers), released: slices.Clone(s.released),
-		pending: slices.Clone(s.pending)}
+		pending: slices.Clone(s.pending), nils: slices.Clone(s.nils)}
 }
 
 func (s *state) find(key string) int {
@@ -109,6 +112,9 @@ func (s *state) merge(t *state) bool {
 		}
 	}
 	s.released = rel
+	if nils := slices.DeleteFunc(slices.Clone(s.nils), func(v *ssa.Alloc) bool { return !slices.Contains(t.nils, v) }); len(nils) != len(s.nils) {
+		s.nils, changed = nils, true
+	}
 	return changed
 }
 
@@ -123,6 +129,11 @@ type fnAnalysis struct {
 	exits    []*state
 	sum      *summary
 	full     []escape // escapes, including those of local locks
+	cur      int      // index of the instruction being transferred
+	curBlock *ssa.BasicBlock
+	events   map[*ssa.BasicBlock][]sectionEvent // guarded writes and releases (see skips.go)
+	memo     map[skipKey]bool
+	acquired map[string]bool // keys of the locks the function acquires
 }
 
 // maxBlocks caps the functions analyzed; larger ones are summarised
@@ -155,6 +166,13 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 		}
 		for i, s := range b.Succs {
 			out := a.edge(out, b, i)
+			if s.Dominates(b) {
+				// A loop's back edge: each iteration's update is its own
+				// (a write of an earlier iteration is complete).
+				for j := range out.held {
+					out.held[j].wrote = ""
+				}
+			}
 			if in[s.Index] == nil {
 				in[s.Index] = out
 				work = append(work, s)
@@ -215,7 +233,9 @@ func (s *state) acquire(h heldLock) {
 // transfer runs the instructions of b; it returns the state at the end and
 // whether the end is reachable.
 func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
-	for _, instr := range b.Instrs {
+	a.startBlock(b)
+	for i, instr := range b.Instrs {
+		a.cur = i
 		switch in := instr.(type) {
 		case *ssa.Defer:
 			di := a.c.deferInfoOf(a.fn, in)
@@ -244,6 +264,7 @@ func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
 				a.panicAt(st, pp, nil)
 			}
 			a.writeInstr(st, instr)
+			trackNil(st, instr)
 		}
 	}
 	return st, true
@@ -317,6 +338,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 func (a *fnAnalysis) applyLock(st *state, instr ssa.Instruction, pos token.Pos, lc *lockCall) {
 	for _, e := range lc.release {
 		if i := st.findRelease(e.p.key()); i >= 0 {
+			a.event(st.held[i].key, true)
 			st.held = slices.Delete(st.held, i, i+1)
 		} else if e.p.escapes() {
 			st.released = append(st.released, e)
@@ -325,6 +347,10 @@ func (a *fnAnalysis) applyLock(st *state, instr ssa.Instruction, pos token.Pos, 
 	for _, e := range lc.acquire {
 		a.addLock(e)
 		key := e.p.key()
+		if a.acquired == nil {
+			a.acquired = map[string]bool{}
+		}
+		a.acquired[key] = true
 		st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
 		h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: pos, loc: a.c.loc(pos)}
 		if call, ok := instr.(*ssa.Call); ok && lc.checked {
@@ -378,7 +404,7 @@ func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, in
 			t.p = &q
 		}
 		if t.p == nil {
-			t.p = &path{kind: pathLocal, local: key, name: e.p.name, fields: e.p.fields, embed: e.p.embed}
+			t.p = &path{kind: pathLocal, local: key, name: "", fields: e.p.fields, embed: e.p.embed}
 		}
 		if !t.lockPos.IsValid() && !t.site.IsValid() {
 			t.site = pos
@@ -473,7 +499,11 @@ func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Funct
 		// not the lock's owner (t.cacheString(off) memoizing into t).
 		for i, in := range inputs {
 			if i < 63 && s.writes&(1<<i) != 0 {
-				if isFieldOrGlobal(a.fn, in) {
+				if selfLocked(s, i) {
+					// State with its own lock: the callee writes it
+					// under that lock, not as the caller's section.
+					a.markWrite(in)
+				} else if isFieldOrGlobal(a.fn, in) {
 					a.written(st, in)
 				} else {
 					a.markWrite(in)
@@ -493,7 +523,7 @@ func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Funct
 			a.markWrite(in)
 		}
 	}
-	if recv := callee.Signature.Recv(); recv != nil && len(cc.Args) > 0 {
+	if recv := callee.Signature.Recv(); recv != nil && len(cc.Args) > 0 && !selfLocked(s, 0) {
 		if _, isPtr := recv.Type().(*types.Pointer); isPtr && !isSyncType(recv.Type()) {
 			if isFieldOrGlobal(a.fn, cc.Args[0]) {
 				a.written(st, cc.Args[0])
@@ -540,15 +570,21 @@ func (a *fnAnalysis) written(st *state, addr ssa.Value) {
 			return
 		}
 	}
+	if p.kind == pathInput && p.input >= len(a.fn.Params) && capturedLocal(a.fn, p.input-len(a.fn.Params)) {
+		return // a field of a local captured by a closure
+	}
 	for i := range st.held {
 		h := &st.held[i]
-		if !h.write || h.wrote != "" || h.key == p.key() {
+		if !h.write || h.key == p.key() {
 			continue
 		}
 		if g := a.c.guardOf(p); g != "" && !h.p.endsWith(g) {
 			continue
 		}
-		h.wrote = p.String()
+		a.event(h.key, false)
+		if h.wrote == "" {
+			h.wrote = p.String()
+		}
 	}
 }
 

@@ -53,13 +53,28 @@ func (p *path) key() string {
 // for r's embedded Mutex, "b.tx.db" for b.tx's embedded batch's db).
 func (p *path) String() string {
 	s := p.name
-	for i, f := range p.fields {
-		if !p.embed[i] {
-			s += "." + f
+	n := len(p.fields)
+	for n > 0 && p.embed[n-1] {
+		n--
+	}
+	// Embedded fields are promoted: b.tx.db.mu, not b.tx.batchTx.db.mu;
+	// with no root name, the first field names the path.
+	for i, f := range p.fields[:n] {
+		if p.embed[i] && s != "" {
+			continue
 		}
+		if s == "" {
+			s = f
+			continue
+		}
+		s += "." + f
 	}
 	if s == "" {
 		s = "the lock"
+	} else if p.name == "" {
+		// The root is a call result or another package's local: no name
+		// the reader wrote here.
+		s = "the " + s
 	}
 	return s
 }
@@ -138,6 +153,9 @@ func pathOfDepth(fn *ssa.Function, v ssa.Value, depth int) *path {
 		name := v.Comment
 		if name == "" {
 			name = v.Name()
+		}
+		if ssaArtefact(name) || len(name) > 1 && name[0] == 't' && name[1] >= '0' && name[1] <= '9' {
+			name = "" // a composite literal or a temporary: no name in the source
 		}
 		return &path{kind: pathLocal, local: v, name: name}
 	}

@@ -148,6 +148,16 @@ func (c *checker) noReturnCall(cc *ssa.CallCommon) bool {
 		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
 			return true
 		}
+	case "go.uber.org/zap", "github.com/sirupsen/logrus":
+		// Fatal exits (through a hook the facts cannot see), Panic re-panics.
+		switch obj.Name() {
+		case "Fatal", "Fatalf", "Fatalw", "Fatalln", "Panic", "Panicf", "Panicw", "Panicln":
+			return true
+		}
+	case "k8s.io/klog", "k8s.io/klog/v2", "github.com/golang/glog":
+		if strings.HasPrefix(obj.Name(), "Fatal") || strings.HasPrefix(obj.Name(), "Exit") {
+			return true
+		}
 	}
 	if s := c.factSummary(obj); s != nil && s.noReturn {
 		return true
@@ -161,11 +171,12 @@ type deferInfo struct {
 	instr    *ssa.Defer
 	unlocks  []effect
 	handler  *handlerInfo
-	hfn      *ssa.Function // the handler function
-	inputs   []ssa.Value   // the handler's inputs as seen by the defer
-	acquires []acquireSite // locks the handler acquires, in the deferring frame
-	closes   []string      // keys of the objects the handler closes, in the deferring frame
-	closedTs []types.Type  // and their types
+	hfn      *ssa.Function   // the handler function
+	inputs   []ssa.Value     // the handler's inputs as seen by the defer
+	acquires []acquireSite   // locks the handler acquires, in the deferring frame
+	closes   []string        // keys of the objects the handler closes, in the deferring frame
+	closedTs []types.Type    // and their types
+	hunlocks []handlerUnlock // locks the handler releases, in the deferring frame
 }
 
 // acquireSite is a lock the handler acquires, and where.
@@ -188,6 +199,14 @@ func (c *checker) deferInfoOf(fn *ssa.Function, d *ssa.Defer) *deferInfo {
 			di.handler, di.hfn, di.inputs = h, f, inputs
 			di.acquires = c.acquiresIn(fn, f, inputs)
 			di.closes, di.closedTs = c.closesIn(fn, f, inputs)
+			di.hunlocks = c.handlerUnlocksIn(fn, f, inputs)
+		}
+	} else if f != nil && len(cc.Args) == len(inputs) {
+		// Another package's function deferred directly: its fact says
+		// whether it recovers (defer guard.Recover(&r.mu, &err)).
+		if s := c.summaryOf(f); s.handler != nil {
+			di.handler, di.inputs = &handlerInfo{swallows: s.handler.Swallows}, inputs
+			di.hunlocks = factHandlerUnlocks(fn, s.handler, inputs)
 		}
 	}
 	c.defers[d] = di

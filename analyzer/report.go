@@ -26,6 +26,7 @@ type finding struct {
 type findingKey struct {
 	pos   token.Pos
 	check string
+	loc   string // the section's Lock ("file.go:12"): sections reached through one call stay apart
 }
 
 // at is where the finding is reported: the Lock call, or the call in this
@@ -47,7 +48,10 @@ func (c *checker) report(f *finding) {
 	if !at.IsValid() {
 		return
 	}
-	k := findingKey{at, f.check}
+	k := findingKey{at, f.check, ""}
+	if !f.lock.pos.IsValid() && f.check != CheckHandlerRelock && f.check != CheckHandlerUnlock {
+		k.loc = f.lock.loc
+	}
 	if old, ok := c.findings[k]; ok {
 		if f.panic.rank > old.panic.rank {
 			old.panic = f.panic
@@ -68,7 +72,10 @@ func (c *checker) flush() {
 		if a.at() != b.at() {
 			return int(a.at() - b.at())
 		}
-		return strings.Compare(a.check, b.check)
+		if c := strings.Compare(a.check, b.check); c != 0 {
+			return c
+		}
+		return strings.Compare(a.lock.loc, b.lock.loc)
 	})
 	for _, f := range fs {
 		if c.skipped(f.at(), f.check) {
@@ -92,17 +99,36 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	var msg string
 	switch f.check {
 	case CheckLockLeak:
-		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s.Lock() deadlocks",
-			lock, what, recovered, lock)
+		next := lock + ".Lock()"
+		if strings.HasPrefix(lock, "the ") {
+			next = "Lock of " + lock // no name the reader wrote
+		}
+		msg = fmt.Sprintf("%s stays locked if %s: the panic is %s and the next %s deadlocks",
+			lock, what, recovered, next)
 	case CheckTornState:
 		unlock := f.lock.unlock
 		if unlock == "" || f.lock.site.IsValid() && !f.lock.pos.IsValid() {
 			unlock = lock + ".Unlock" // the unlock is in another package
 		}
-		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s() releases it and the panic is %s",
+		unlock += "()"
+		if strings.HasPrefix(unlock, "the ") {
+			unlock = "Unlock of " + strings.TrimSuffix(unlock, ".Unlock()")
+		}
+		msg = fmt.Sprintf("%s is left half-updated if %s: the deferred %s releases it and the panic is %s",
 			f.lock.wrote, what, unlock, recovered)
+		if f.lock.handler != "" {
+			msg = fmt.Sprintf("%s is left half-updated if %s: the recover handler's %s() (%s) releases it and the panic is %s",
+				f.lock.wrote, what, f.lock.handler, f.lock.hloc, recovered)
+		}
 		if !f.lock.write {
 			msg = fmt.Sprintf("%s is left half-updated if %s under %s: the panic is %s", f.lock.wrote, what, lock, recovered)
+		}
+	case CheckHandlerUnlock:
+		msg = fmt.Sprintf("the recover handler unlocks %s, which is not held if %s: unlocking an unlocked mutex is a fatal error that no recover stops",
+			lock, what)
+		if f.lock.unlock != "" {
+			msg = fmt.Sprintf("the recover handler unlocks %s if %s, but %s: unlocking an unlocked mutex is a fatal error that no recover stops",
+				lock, what, f.lock.unlock)
 		}
 	case CheckHandlerRelock:
 		msg = fmt.Sprintf("the recover handler locks %s, which is still held if %s: the handler deadlocks",

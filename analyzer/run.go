@@ -218,6 +218,12 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 				}
 				f.ReadOnly = true
 			}
+			if h := c.handlerFactOf(fn); h != nil && !std {
+				if f == nil {
+					f = &funcFact{}
+				}
+				f.Handler = h
+			}
 			if f != nil {
 				c.pass.ExportObjectFact(obj, f)
 			}

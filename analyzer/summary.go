@@ -19,7 +19,8 @@ type summary struct {
 	recovers []int
 	calls    []int // func parameters called outside a swallowing recover
 	writes   uint64
-	readOnly bool // from a fact: the method does not write through its receiver
+	readOnly bool         // from a fact: the method does not write through its receiver
+	handler  *handlerFact // from a fact: a recover handler callers defer directly
 }
 
 // writesGlobal is the bit of summary.writes for package-level variables.
@@ -133,7 +134,7 @@ func fromFact(f *funcFact) *summary {
 	if f == nil {
 		return &summary{}
 	}
-	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, calls: f.Calls, readOnly: f.ReadOnly}
+	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, calls: f.Calls, readOnly: f.ReadOnly, handler: f.Handler}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
 		for _, e := range fs {

@@ -24,21 +24,26 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	if pp.strong {
 		a.strong = true
 	}
-	if !a.emit || len(st.held) == 0 && len(escs) == 0 {
+	if !a.emit || len(st.held) == 0 && len(escs) == 0 && !st.handlerUnlocks() {
 		return
 	}
-	var live, torn []unwinding
+	var live, torn, freed []unwinding
 	for _, h := range st.held {
-		live = append(live, unwinding{h, pp})
+		if h.wrote != "" && !a.skipsWrite(pp, h.key) {
+			// The update is complete before the panic point: nothing
+			// is half-updated.
+			h.wrote = ""
+		}
+		live = append(live, unwinding{heldLock: h, panic: pp})
 	}
 	for _, e := range escs {
-		u := unwinding{heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, e.panic}
+		u := unwinding{heldLock: heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
+			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, panic: e.panic}
 		if u.panic.instr == nil && !u.panic.pos.IsValid() {
 			u.panic.pos = pp.pos
 		}
 		if e.held {
-			if i := slices.IndexFunc(live, func(l unwinding) bool { return l.key == u.key }); i >= 0 {
+			if i := slices.IndexFunc(live[:len(st.held)], func(l unwinding) bool { return l.key == u.key }); i >= 0 {
 				// The caller holds it too: the callee's section is nested.
 				continue
 			}
@@ -57,6 +62,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 			l := live[j]
 			l.unlock = a.c.callText(d.instr.Call.Pos())
 			live = slices.Delete(live, j, j+1)
+			freed = append(freed, l)
 			if l.write && l.wrote != "" && !l.poison {
 				torn = append(torn, l)
 			}
@@ -64,6 +70,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 		if d.handler == nil {
 			continue
 		}
+		live, torn = a.handlerReleases(st, pp, d, i, live, torn, freed)
 		for _, acq := range d.acquires {
 			for _, l := range live {
 				if l.key == acq.p.key() && (l.write || acq.write) {
@@ -87,7 +94,9 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 		}
 	}
 	for _, l := range torn {
-		a.escape(l, false)
+		if !a.c.underLeak(l, live) {
+			a.escape(l, false)
+		}
 	}
 }
 
@@ -100,7 +109,12 @@ type recoverSite struct {
 }
 
 // caught reports the sections that a swallowing recover leaves behind.
+// Torn state under an outer lock that the same panic leaks is not reported:
+// the leak is the finding, and every reader holding the outer lock blocks.
 func (a *fnAnalysis) caught(live, torn []unwinding, rs recoverSite) {
+	all := slices.Clone(live)
+	torn = slices.DeleteFunc(torn, func(t unwinding) bool { return a.c.underLeak(t, all) })
+	live = slices.DeleteFunc(live, func(t unwinding) bool { return t.deferred && a.c.underLeak(t, all) })
 	for _, l := range live {
 		if !l.deferred {
 			a.c.report(&finding{check: CheckLockLeak, lock: l, panic: l.panic, recoverPos: rs.pos, recoverFn: rs.fn, recoverDesc: rs.desc})
@@ -121,7 +135,9 @@ func (a *fnAnalysis) escape(l unwinding, held bool) {
 	e := escape{p: l.p, write: l.write, held: held, poison: l.poison, lockPos: l.pos, lockLoc: l.loc,
 		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock, from: l.from, depth: l.depth}
 	for i, f := range a.full {
-		if f.p.key() == e.p.key() && f.held == held {
+		// Sections are identified by their acquisition: two sections of
+		// the same lock in one function are two findings.
+		if f.p.key() == e.p.key() && f.held == held && f.lockPos == e.lockPos && f.site == e.site && f.lockLoc == e.lockLoc {
 			if e.panic.rank > f.panic.rank {
 				a.full[i].panic = e.panic
 			}

@@ -271,7 +271,7 @@ func checkReport(reportFile string, fargs []findingsArg, update bool, w io.Write
 			continue
 		}
 		r := &row{line: i + 1, loc: m[1], target: target}
-		for _, c := range []string{"lock-leak", "torn-state", "handler-relock", "poison-ignored", "capped"} {
+		for _, c := range []string{"lock-leak", "torn-state", "handler-relock", "handler-unlock", "poison-ignored", "capped"} {
 			if strings.Contains(l, "| "+c+" |") {
 				r.check = c
 			}

@@ -28,16 +28,20 @@ func New(hook func(*Doc)) *Index {
 	return &Index{byID: map[string]*Doc{}, hook: hook}
 }
 
-func (x *Index) Put(d *Doc) (err error) {
+// Put stores docs, calling the hook after each: a panic in the hook leaves
+// the batch half-applied.
+func (x *Index) Put(docs ...*Doc) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("put %s: %v", d.ID, r)
+			err = fmt.Errorf("put: %v", r)
 		}
 	}()
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.byID[d.ID] = d
-	x.hook(d)
+	for _, d := range docs {
+		x.byID[d.ID] = d
+		x.hook(d)
+	}
 	return nil
 }
 

@@ -29,6 +29,7 @@ func (c *Counter) Add(k string) {
 	defer c.mu.Unlock()
 	c.n++
 	c.fn()
+	c.n++
 	c.hits[k]++
 }
 
@@ -54,6 +55,7 @@ func (t *Table) Insert(r string) {
 	defer t.rw.Unlock()
 	t.rows = append(t.rows, r)
 	t.fn(r)
+	t.rows = append(t.rows, r+" done")
 }
 
 func (t *Table) Len() int {
@@ -77,6 +79,7 @@ func (e *Embedded) Inc() {
 	defer e.Unlock()
 	e.n++
 	e.fn()
+	e.n++
 }
 
 // No fix: &p.mu is passed as a *sync.Mutex.
@@ -94,6 +97,7 @@ func (p *Passed) Inc(q *Passed) {
 	defer p.mu.Unlock()
 	p.n++
 	p.fn()
+	p.n++
 	lockBoth(&q.mu, &q.mu)
 }
 
@@ -110,6 +114,7 @@ func (x *Exported) Inc() {
 	defer x.Mu.Unlock()
 	x.n++
 	x.fn()
+	x.n++
 }
 
 // No fix: the lock is copied.
@@ -125,6 +130,7 @@ func (c *Copied) Inc() {
 	defer c.mu.Unlock()
 	c.n++
 	c.fn()
+	c.n++
 }
 
 func (c *Copied) Snapshot() sync.Mutex { return c.mu }

@@ -14,6 +14,6 @@ func Register(name string, f func()) {
 	regMu.Lock() // want `count is left half-updated if f panics`
 	defer regMu.Unlock()
 	count++
-	registry[name] = f
 	f()
+	registry[name] = f
 }

@@ -26,16 +26,18 @@ func NewTasks(notify func(*Task)) *Tasks {
 	return &Tasks{byID: map[string]*Task{}, notify: notify, limit: 10}
 }
 
-func (t *Tasks) Add(task *Task) (err error) {
+func (t *Tasks) Add(tasks ...*Task) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("add %s: %v", task.ID, r)
+			err = fmt.Errorf("add: %v", r)
 		}
 	}()
 	t.mu.Lock() // want `t.byID is left half-updated if t.notify panics`
 	defer t.mu.Unlock()
-	t.byID[task.ID] = task
-	t.notify(task)
+	for _, task := range tasks {
+		t.byID[task.ID] = task
+		t.notify(task)
+	}
 	return nil
 }
 
@@ -118,8 +120,9 @@ func (n *Names) Set(i int, s string) (err error) {
 	}()
 	n.mu.Lock() // want `n.names is left half-updated if n.check panics`
 	defer n.mu.Unlock()
-	n.names[i] = s
+	n.names[i] = ""
 	n.check(s)
+	n.names[i] = s
 	return nil
 }
 
@@ -144,8 +147,9 @@ func (o *Owners) Set(k, v string) (err error) {
 	}()
 	o.mu.Lock() // want `o.owners is left half-updated if o.audit panics`
 	defer o.mu.Unlock()
-	o.owners[k] = v
+	o.owners[k] = ""
 	o.audit(v)
+	o.owners[k] = v
 	return nil
 }
 
@@ -177,8 +181,9 @@ func (h *Hits) Add(path string, n *int) (err error) {
 	}()
 	h.mu.Lock() // want `h.byPath is left half-updated if h.log panics`
 	defer h.mu.Unlock()
-	h.byPath[path] = n
+	h.byPath[path] = nil
 	h.log(path)
+	h.byPath[path] = n
 	return nil
 }
 

@@ -27,6 +27,17 @@ func (s *Store) Next() int {
 	s.mu.Lock() // want `s.seq is left half-updated if s.fn panics`
 	defer s.mu.Unlock()
 	s.seq++
+	n := s.fn()
+	s.seq += n
+	return s.seq
+}
+
+// Nearby correct form: the update is complete before the panic point.
+func (s *Store) NextComplete() int {
+	defer swallow()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
 	return s.fn()
 }
 
@@ -60,6 +71,16 @@ var (
 func Register(name string, f func() int) {
 	defer swallow()
 	regMu.Lock() // want `count is left half-updated if f panics`
+	defer regMu.Unlock()
+	count++
+	f()
+	registry[name] = f
+}
+
+// Nearby correct form: the update is complete before the panic point.
+func RegisterComplete(name string, f func() int) {
+	defer swallow()
+	regMu.Lock()
 	defer regMu.Unlock()
 	count++
 	registry[name] = f
@@ -155,6 +176,7 @@ func (c *Canon) Get(s string) (out string, err error) {
 type connReader struct {
 	mu     sync.Mutex
 	inRead bool
+	reads  int
 	rwc    net.Conn
 }
 
@@ -163,6 +185,7 @@ func (cr *connReader) startRead() {
 	defer cr.mu.Unlock()
 	cr.inRead = true
 	cr.rwc.SetReadDeadline(time.Time{})
+	cr.reads++
 }
 
 type conn struct{ r *connReader }
@@ -224,5 +247,6 @@ func (c *Canonizer) Put(k string) (err error) {
 	defer c.mu.Unlock()
 	c.types.Set(k, k)
 	_ = c.types.At(k).(fmt.Stringer)
+	c.types.Set(k+".checked", k)
 	return nil
 }

@@ -91,6 +91,7 @@ func (s *Service) Attempt() error {
 		defer s.mu.Unlock()
 		s.total++
 		s.run()
+		s.total--
 	})
 }
 
