@@ -85,7 +85,7 @@ func (r *Reg) RenameLocked(name string) (err error) {
 // message names no SSA artefact nor hrguard's receiver name.
 func UseBox(f func()) (err error) {
 	defer hrguard.Report(&err)
-	hrguard.Make().Bump(f) // want `^the mu stays locked if f panics: the panic is recovered in UseBox \(hruse.go:\d+\) and the next Lock of the mu deadlocks`
+	hrguard.Make().Bump(f) // want `^hrguard.Make\(\).mu stays locked if f panics: the panic is recovered in UseBox \(hruse.go:\d+\) and the next hrguard.Make\(\).mu.Lock\(\) deadlocks`
 	return nil
 }
 

@@ -4,13 +4,13 @@ package fiber
 
 type Ctx struct{ path string }
 
-func (c *Ctx) Params(key string) string { return c.path }
+func (c *Ctx) Params(key string) string  { return c.path }
 func (c *Ctx) SendString(s string) error { return nil }
 
 type Handler = func(*Ctx) error
 
 type App struct{}
 
-func New() *App                                    { return &App{} }
-func (a *App) Use(args ...any)                     {}
+func New() *App                                     { return &App{} }
+func (a *App) Use(args ...any)                      {}
 func (a *App) Get(path string, handlers ...Handler) {}
