@@ -19,6 +19,12 @@ func TestPackage(t *testing.T) {
 		"basic", "locks", "sections", "panics", "recovers", "httpsrv", "guarded", "suppress", "poisonuse", "directives", "capped", "xb")
 }
 
+// TestPrecision: what can panic (issue 11): standard library calls, index
+// proofs, channel protocols, self-recovering callees, dead branches.
+func TestPrecision(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "precisionstd", "precisionindex", "precisionchan", "precisionmisc")
+}
+
 // TestNoImplicitPanics: with -implicit-panics=false only explicit panics,
 // calls and type assertions are panic points.
 func TestNoImplicitPanics(t *testing.T) {

@@ -18,6 +18,7 @@ type funcFact struct {
 	Escapes  []factEscape // sections a panic leaves held or torn
 	Recovers []int        // inputs (func values) run under a swallowing recover
 	ReadOnly bool         // a pointer method that does not write through its receiver
+	Calls    []int        // standard library: may panic strongly only by calling these func inputs
 }
 
 func (*funcFact) AFact() {}
@@ -44,6 +45,9 @@ func (f *funcFact) String() string {
 	}
 	if f.ReadOnly {
 		parts = append(parts, "readonly")
+	}
+	for _, i := range f.Calls {
+		parts = append(parts, fmt.Sprintf("calls(%d)", i))
 	}
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))

@@ -152,6 +152,9 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 			continue
 		}
 		for i, s := range b.Succs {
+			if deadEdge(b, i) {
+				continue
+			}
 			out := a.edge(out, b, i)
 			if in[s.Index] == nil {
 				in[s.Index] = out
@@ -230,7 +233,7 @@ func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
 				return st, false
 			}
 		case *ssa.Panic:
-			a.panicAt(st, panicPoint{pos: in.Pos(), instr: in, kind: panicExplicit, rank: rankExplicit, strong: true}, nil)
+			a.panicAt(st, panicPoint{pos: in.Pos(), instr: in, kind: panicExplicit, rank: rankExplicit, strong: a.explicitStrong(in)}, nil)
 			return st, false
 		case *ssa.Return:
 			if a.emit {
@@ -253,7 +256,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	if bi, ok := cc.Value.(*ssa.Builtin); ok {
 		switch bi.Name() {
 		case "close":
-			if a.c.cfg.ImplicitPanics {
+			if a.c.cfg.ImplicitPanics && !a.closeOnce(st, instr) {
 				a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicClose, rank: rankImplicit}, nil)
 			}
 		case "delete", "clear":
@@ -286,7 +289,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	}
 	callee, inputs := a.c.resolve(a.fn, cc)
 	if callee == nil {
-		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}, nil)
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: a.dynamicStrong(cc)}, nil)
 		if !cc.IsInvoke() {
 			a.calledInput(st, cc.Value)
 		}
@@ -314,8 +317,12 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 			}
 			escs = append(escs, t)
 		}
-		strong := s.strong && callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg
-		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank, strong: strong}, escs)
+		strong := s.strong && callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg ||
+			a.c.std && callee.Pkg != nil && callee.Pkg.Pkg != a.c.pass.Pkg && s.calls == 0 // std facts: no fact is a strong panic
+		if a.c.std && s.calls != 0 && !strong {
+			strong = a.argsStrong(s.calls, inputs)
+		}
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank, strong: strong, via: s.worst}, escs)
 	}
 	// The call's writes count after its own panic point: a call that
 	// panics is not taken to have written first.

@@ -254,7 +254,7 @@ func (c *checker) describe(pp panicPoint) string {
 		return "panic is called"
 	case panicDynamic, panicCall:
 		if call, ok := n.(*ast.CallExpr); ok {
-			return str(call.Fun) + " panics"
+			return str(call.Fun) + " panics" + c.viaText(pp)
 		}
 		return "a call panics"
 	case panicAssert:

@@ -29,6 +29,9 @@ type checker struct {
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
 	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
+	std      bool                   // the package is in the standard library
+	closed   *closedChans           // lazily built: see closedChans
+	dead     []deadRange            // lazily built: see unreachable
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -45,6 +48,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		covers:   make(map[*ssa.Function]recoverSite),
 		findings: make(map[findingKey]*finding),
 	}
+	c.std = c.isStd()
 	c.checkDirectives()
 	if !c.needSSA() {
 		c.exportSyntaxFacts()
@@ -195,6 +199,10 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 		}
 		if s := c.sums[fn]; s != nil {
 			f := s.fact(c.describe, std)
+			if debugStd && std && (f == nil || !f.NoPanic) && s.worst != nil {
+				r := s.worst.root()
+				println("DEBUG", c.pass.Pkg.Path(), c.funcName(fn), c.describe(r), c.pass.Fset.Position(r.pos).String())
+			}
 			if ptrMethod(obj) && s.writes&1 == 0 && len(fn.Blocks) > 0 {
 				if f == nil {
 					f = &funcFact{}

@@ -18,7 +18,9 @@ type summary struct {
 	escapes  []escape
 	recovers []int
 	writes   uint64
-	readOnly bool // from a fact: the method does not write through its receiver
+	readOnly bool        // from a fact: the method does not write through its receiver
+	worst    *panicPoint // the strongest panic point that escapes (this package only)
+	calls    uint64      // standard library: func parameters called (weak otherwise; see stdpanics.go)
 }
 
 // writesGlobal is the bit of summary.writes for package-level variables.
@@ -51,7 +53,7 @@ const maxEscapes = 8
 var optimistic = &summary{noPanic: true}
 
 func (s *summary) equal(t *summary) bool {
-	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn ||
+	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn || s.calls != t.calls ||
 		s.writes != t.writes || !slices.Equal(s.recovers, t.recovers) ||
 		len(s.escapes) != len(t.escapes) {
 		return false
@@ -73,7 +75,15 @@ func (s *summary) equal(t *summary) bool {
 
 // fact converts the summary to a fact, or nil when it says nothing.
 func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
-	f := &funcFact{NoPanic: s.noPanic, NoReturn: s.noReturn}
+	// In the standard library only strong panic points count (stdpanics.go).
+	f := &funcFact{NoPanic: s.noPanic || std && !s.strong && s.calls == 0, NoReturn: s.noReturn}
+	if std && !f.NoPanic && !s.strong {
+		for i := range 63 {
+			if s.calls&(1<<i) != 0 {
+				f.Calls = append(f.Calls, i)
+			}
+		}
+	}
 	conv := func(es []effect) []factEffect {
 		var out []factEffect
 		for _, e := range es {
@@ -117,7 +127,7 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		f.Recovers = slices.Clone(s.recovers)
 	}
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
-		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly {
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly && f.Calls == nil {
 		return nil
 	}
 	return f
@@ -129,6 +139,9 @@ func fromFact(f *funcFact) *summary {
 		return &summary{}
 	}
 	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, readOnly: f.ReadOnly}
+	for _, i := range f.Calls {
+		s.calls |= 1 << i
+	}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
 		for _, e := range fs {

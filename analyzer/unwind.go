@@ -19,10 +19,10 @@ type unwinding struct {
 // (findings) or the panic escapes the function (summary). escs are the
 // sections a callee leaves behind when the panic comes from a call.
 func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
-	a.mayPanic = true
-	if pp.strong {
-		a.strong = true
+	if a.c.unreachable(pp.pos) {
+		return
 	}
+	a.mayPanicAt(st, pp)
 	if !a.emit || len(st.held) == 0 && len(escs) == 0 {
 		return
 	}
@@ -121,8 +121,9 @@ func (a *fnAnalysis) escape(l unwinding, held bool) {
 		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock}
 	for i, f := range a.full {
 		if f.p.key() == e.p.key() && f.held == held {
-			if e.panic.rank > f.panic.rank {
+			if stronger(e.panic, f.panic) {
 				a.full[i].panic = e.panic
+				a.strongerEscape(e)
 			}
 			return
 		}

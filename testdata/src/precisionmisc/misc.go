@@ -1,0 +1,144 @@
+// Package precisionmisc: self-recovering callees (issue 11, shape 5),
+// unreachable switch defaults (shape 11), constructor invariants (shape
+// 13), and what "X panics" says. Each negative has its nearest true
+// positive beside it.
+package precisionmisc
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+)
+
+func swallow() { recover() }
+
+type P struct {
+	mu   sync.Mutex
+	v    int
+	vals []int
+	log  Logger
+	st   state
+}
+
+type Logger interface{ Printf(format string, args ...any) }
+
+// decode recovers its own panics into its error result: it cannot panic
+// to its caller.
+func decode(b []byte, i int) (v int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("decode: %v", r)
+		}
+	}()
+	return int(b[i]), nil
+}
+
+// decodeRaw is the same without the recover.
+func decodeRaw(b []byte, i int) (int, error) {
+	if i < 0 {
+		return 0, errors.New("negative")
+	}
+	return int(b[i]), nil
+}
+
+func (p *P) Load(b []byte, i int) {
+	defer swallow()
+	p.mu.Lock()
+	p.v, _ = decode(b, i)
+	p.mu.Unlock()
+}
+
+func (p *P) LoadRaw(b []byte, i int) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if decodeRaw panics \(the index b\[i\] is out of range at misc.go:41\)`
+	p.v, _ = decodeRaw(b, i)
+	p.mu.Unlock()
+}
+
+// The strongest panic point inside a callee is named, not the first.
+func (p *P) check(i int) int {
+	v := p.vals[i]
+	if v < 0 {
+		panic("negative value")
+	}
+	return v
+}
+
+func (p *P) Check(i int) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if p.check panics \(panic\("negative value"\) is called at misc.go:62\)`
+	p.v = p.check(i)
+	p.mu.Unlock()
+}
+
+// A type switch over a sealed interface that names every implementation:
+// its default cannot run.
+type shape interface{ area() int }
+
+type square struct{ s int }
+type circle struct{ r int }
+
+func (q square) area() int  { return q.s * q.s }
+func (c *circle) area() int { return 3 * c.r * c.r }
+
+func (p *P) Area(s shape) {
+	defer swallow()
+	p.mu.Lock()
+	switch s := s.(type) {
+	case square:
+		p.v = s.s
+	case *circle:
+		p.v = s.r
+	default:
+		p.log.Printf("unknown shape %T", s)
+	}
+	p.mu.Unlock()
+}
+
+// A case is missing: the default runs for *circle.
+func (p *P) AreaPartial(s shape) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if p.log.Printf panics`
+	switch s := s.(type) {
+	case square:
+		p.v = s.s
+	default:
+		p.log.Printf("unknown shape %T", s)
+	}
+	p.mu.Unlock()
+}
+
+// A switch listing every constant of an unexported state type.
+type state int
+
+const (
+	open state = iota
+	closing
+	closed
+)
+
+func (p *P) Close() {
+	defer swallow()
+	p.mu.Lock()
+	switch p.st {
+	case open:
+		p.st = closing
+	case closing, closed:
+	default:
+		panic("unhandled state")
+	}
+	p.mu.Unlock()
+}
+
+func (p *P) CloseMissing() {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if panic\("unhandled state"\) is called`
+	switch p.st {
+	case open:
+		p.st = closing
+	case closing:
+	default:
+		panic("unhandled state")
+	}
+	p.mu.Unlock()
+}
