@@ -93,12 +93,13 @@ const (
 )
 
 const (
-	rankCall     = 2 // a call to another package's function
-	rankImplicit = 3
-	rankLocal    = 4 // a call to a function of this package
-	rankAssert   = 4
-	rankDynamic  = 5
-	rankExplicit = 6
+	rankInvariant = 1 // a runtime panic that a constructor's invariant rules out
+	rankCall      = 2 // a call to another package's function
+	rankImplicit  = 3
+	rankLocal     = 4 // a call to a function of this package
+	rankAssert    = 4
+	rankDynamic   = 5
+	rankExplicit  = 6
 )
 
 // implicitPanic classifies instructions other than calls and panics.
@@ -158,6 +159,15 @@ func (a *fnAnalysis) implicitPanic(instr ssa.Instruction) (panicPoint, bool) {
 	case *ssa.BinOp:
 		if (in.Op == token.QUO || in.Op == token.REM) && isInteger(in.Type()) {
 			if k, ok := in.Y.(*ssa.Const); (!ok || k.Value == nil || constant.Sign(k.Value) == 0) && !a.divisorProven(in, in.Y) {
+				if a.c.invariantLen(in.Y) {
+					// len of an unexported field: the constructor's
+					// invariant (NewRing rejects size <= 0). Library
+					// mode trusts it; otherwise it is the weakest point.
+					if a.c.cfg.AssumeRecovered == "exported" {
+						return panicPoint{}, false
+					}
+					return pp(panicDivide, in.Pos(), rankInvariant)
+				}
 				return pp(panicDivide, in.Pos(), rankImplicit)
 			}
 		}

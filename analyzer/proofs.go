@@ -550,3 +550,15 @@ func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool
 }
+
+// invariantLen reports whether the divisor v is the length of an
+// unexported field of a struct type of this package (len(r.buf)), which
+// its constructor sets: an invariant, not an input.
+func (c *checker) invariantLen(v ssa.Value) bool {
+	x := lenCall(unconvert(v))
+	if x == nil {
+		return false
+	}
+	f := chanVar(x) // a field or variable loaded as a value
+	return f != nil && f.IsField() && !f.Exported() && f.Pkg() == c.pass.Pkg
+}

@@ -142,3 +142,27 @@ func (p *P) CloseMissing() {
 	}
 	p.mu.Unlock()
 }
+
+// A ring whose constructor rejects an empty buffer: in default mode the
+// division is still a panic point (the weakest); in library mode
+// (precisionlib) it is not.
+type Ring struct {
+	mu  sync.Mutex
+	buf []int
+	n   uint64
+}
+
+func NewRing(size int) (*Ring, error) {
+	if size <= 0 {
+		return nil, errors.New("size must be positive")
+	}
+	return &Ring{buf: make([]int, size)}, nil
+}
+
+func (r *Ring) Put(v int) {
+	defer swallow()
+	r.mu.Lock() // want `r.mu stays locked if the divisor uint64\(len\(r.buf\)\) is zero`
+	r.buf[r.n%uint64(len(r.buf))] = v
+	r.n++
+	r.mu.Unlock()
+}
