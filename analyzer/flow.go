@@ -301,7 +301,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 			a.addLock(effect{p, e.write})
 		}
 	}
-	if !s.noPanic {
+	if !s.noPanic && !(s.calls != 0 && !a.c.std && a.argsNoPanic(s.calls, inputs)) {
 		rank := rankCall
 		if callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg {
 			rank = rankLocal

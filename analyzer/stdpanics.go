@@ -95,6 +95,31 @@ func (a *fnAnalysis) paramIndex(v ssa.Value) int {
 	return -1
 }
 
+// argsNoPanic reports whether the func arguments that a standard library
+// callee calls (bits of calls; it cannot panic otherwise) cannot panic:
+// nil, or functions and closures whose summary says so
+// (slices.SortFunc(s, func(a, b T) int { return a.n - b.n })).
+func (a *fnAnalysis) argsNoPanic(calls uint64, inputs []ssa.Value) bool {
+	for i, in := range inputs {
+		if i >= 63 || calls&(1<<i) == 0 {
+			continue
+		}
+		var f *ssa.Function
+		switch v := in.(type) {
+		case *ssa.Function:
+			f = v
+		case *ssa.MakeClosure:
+			f, _ = v.Fn.(*ssa.Function)
+		case *ssa.Const:
+			continue // nil
+		}
+		if f == nil || isWrapper(f) || !a.c.summaryOf(f).noPanic {
+			return false
+		}
+	}
+	return true
+}
+
 // argsStrong reports whether a callee of the standard library that calls
 // its func parameters (bits of calls) may panic strongly with the
 // arguments of this call: a known function or closure passes on its own

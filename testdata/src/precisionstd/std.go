@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -30,6 +31,8 @@ type S struct {
 	r     io.Reader
 	vals  []int
 	less  func(i, j int) bool
+	cmp   func(a, b int) int
+	once  sync.Once
 	expr  string
 	last  string
 }
@@ -71,6 +74,12 @@ func (s *S) Weak(x int, u uint64) {
 	s.cond.Broadcast()
 	s.mu.Unlock()
 	s.mu.Lock()
+	slices.SortFunc(s.vals, func(a, b int) int { return a - b })
+	s.mu.Unlock()
+	s.mu.Lock()
+	s.once.Do(func() { s.last = "init" })
+	s.mu.Unlock()
+	s.mu.Lock()
 	s.last = fmt.Sprint(x, s.last)
 	s.mu.Unlock()
 }
@@ -81,6 +90,13 @@ func (s *S) Less() {
 	defer swallow()
 	s.mu.Lock() // want `s.mu stays locked if sort.Slice panics`
 	sort.Slice(s.vals, s.less)
+	s.mu.Unlock()
+}
+
+func (s *S) SortBy() {
+	defer swallow()
+	s.mu.Lock() // want `s.mu stays locked if slices.SortFunc panics`
+	slices.SortFunc(s.vals, s.cmp)
 	s.mu.Unlock()
 }
 
