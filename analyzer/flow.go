@@ -308,6 +308,9 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 		}
 		var escs []escape
 		for _, e := range s.escapes {
+			if nilInput(e.p, inputs) {
+				continue // a section on a lock of an object this call passes as nil
+			}
 			t := e
 			if t.p = translate(a.fn, e.p, inputs); t.p == nil {
 				t.p = &path{kind: pathLocal, local: cc.Value, name: e.p.String(), fields: e.p.fields, embed: e.p.embed}

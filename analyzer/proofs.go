@@ -562,3 +562,10 @@ func (c *checker) invariantLen(v ssa.Value) bool {
 	f := chanVar(x) // a field or variable loaded as a value
 	return f != nil && f.IsField() && !f.Exported() && f.Pkg() == c.pass.Pkg
 }
+
+// nilInput reports whether the callee-relative lock path p is rooted at an
+// input that the call passes as a constant nil: the callee cannot enter
+// that section (it is under "if p != nil", or locking would fault first).
+func nilInput(p *path, inputs []ssa.Value) bool {
+	return p.kind == pathInput && p.input < len(inputs) && isNilConst(inputs[p.input])
+}

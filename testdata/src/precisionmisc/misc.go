@@ -166,3 +166,41 @@ func (r *Ring) Put(v int) {
 	r.n++
 	r.mu.Unlock()
 }
+
+// A section under "if remote != nil" in a callee, reached from a recover
+// whose path passes nil: unreachable there.
+type Remote struct {
+	sync.Mutex
+	urls []string
+}
+
+func (p *P) createLeaf(remote *Remote, i int) {
+	if remote != nil {
+		remote.Lock()
+		p.v = len(remote.urls[i])
+		remote.Unlock()
+	}
+}
+
+func (p *P) Accept(i int) {
+	defer swallow()
+	p.createLeaf(nil, i)
+}
+
+func (p *P) createRoute(remote *Remote, i int) {
+	if remote != nil {
+		remote.Lock() // want `remote stays locked if the index remote.urls\[i\] is out of range`
+		p.v = len(remote.urls[i])
+		remote.Unlock()
+	}
+}
+
+func (p *P) AcceptRoute(i int) {
+	defer swallow()
+	p.createRoute(nil, i)
+}
+
+func (p *P) SolicitRoute(r *Remote, i int) {
+	defer swallow()
+	p.createRoute(r, i)
+}
