@@ -5,6 +5,8 @@
 package precisionstd
 
 import (
+	"bytes"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"maps"
@@ -21,20 +23,24 @@ import (
 func swallow() { recover() }
 
 type S struct {
-	mu    sync.Mutex
-	cond  *sync.Cond
-	names map[string]string
-	m     sync.Map
-	t     *time.Timer
-	n     *big.Int
-	w     io.Writer
-	r     io.Reader
-	vals  []int
-	less  func(i, j int) bool
-	cmp   func(a, b int) int
-	once  sync.Once
-	expr  string
-	last  string
+	mu     sync.Mutex
+	cond   *sync.Cond
+	names  map[string]string
+	m      sync.Map
+	t      *time.Timer
+	n      *big.Int
+	w      io.Writer
+	r      io.Reader
+	vals   []int
+	less   func(i, j int) bool
+	cmp    func(a, b int) int
+	once   sync.Once
+	buf    [16]byte
+	nonce  [8]byte
+	ticker *time.Ticker
+	bb     bytes.Buffer
+	expr   string
+	last   string
 }
 
 // Formatting, conversions, cloning, timers, sync.Map and sync.Cond cannot
@@ -78,6 +84,15 @@ func (s *S) Weak(x int, u uint64) {
 	s.mu.Unlock()
 	s.mu.Lock()
 	s.once.Do(func() { s.last = "init" })
+	s.mu.Unlock()
+	s.mu.Lock()
+	base64.RawURLEncoding.Encode(s.buf[:], s.nonce[:])
+	s.mu.Unlock()
+	s.mu.Lock()
+	s.ticker = time.NewTicker(time.Second)
+	s.mu.Unlock()
+	s.mu.Lock()
+	s.bb.Read(s.buf[:])
 	s.mu.Unlock()
 	s.mu.Lock()
 	s.last = fmt.Sprint(x, s.last)
