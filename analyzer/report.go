@@ -49,7 +49,7 @@ func (c *checker) report(f *finding) {
 	}
 	k := findingKey{at, f.check}
 	if old, ok := c.findings[k]; ok {
-		if f.panic.rank > old.panic.rank {
+		if stronger(f.panic, old.panic) {
 			old.panic = f.panic
 		}
 		return

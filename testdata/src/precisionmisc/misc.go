@@ -204,3 +204,20 @@ func (p *P) SolicitRoute(r *Remote, i int) {
 	defer swallow()
 	p.createRoute(r, i)
 }
+
+// Of several panic points in a section, the strongest is named: the
+// explicit panic inside p.init, not the interface call before it.
+func (p *P) init(i int) {
+	if i < 0 {
+		panic("negative size")
+	}
+	p.vals = make([]int, i)
+}
+
+func (p *P) Reset(i int) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if p.init panics \(panic\("negative size"\) is called at misc.go:212\)`
+	p.log.Printf("reset")
+	p.init(i)
+	p.mu.Unlock()
+}
