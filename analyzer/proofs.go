@@ -525,25 +525,47 @@ func (a *fnAnalysis) closeOnce(st *state, instr ssa.Instruction) bool {
 		if len(st.held) == 0 {
 			return false
 		}
+		if cmp, ok := cond.(*ssa.BinOp); ok && (cmp.Op == token.NEQ && holds || cmp.Op == token.EQL && !holds) {
+			// "if s.ch != nil { close(s.ch); s.ch = nil }"
+			x := cmp.X
+			if isNilConst(x) {
+				x = cmp.Y
+			}
+			ld, ok := x.(*ssa.UnOp)
+			if !ok || ld.Op != token.MUL || !isNilConst(cmp.X) && !isNilConst(cmp.Y) {
+				return false
+			}
+			return a.storesConst(valueKey(a.fn, ld.X), func(k *ssa.Const) bool { return k.IsNil() })
+		}
 		ld, ok := cond.(*ssa.UnOp)
 		if !ok || ld.Op != token.MUL || !isBool(ld.Type()) {
 			return false
 		}
-		key := valueKey(a.fn, ld.X)
-		if key == "" || holds {
+		if holds {
 			return false // the flag must be false on the path that closes
 		}
-		for _, b := range a.fn.Blocks {
-			for _, in := range b.Instrs {
-				if s, ok := in.(*ssa.Store); ok && valueKey(a.fn, s.Addr) == key {
-					if k, ok := s.Val.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value) {
-						return true
-					}
+		return a.storesConst(valueKey(a.fn, ld.X), func(k *ssa.Const) bool {
+			return k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value)
+		})
+	})
+}
+
+// storesConst reports whether the function stores a constant accepted by
+// ok into the path key.
+func (a *fnAnalysis) storesConst(key string, ok func(*ssa.Const) bool) bool {
+	if key == "" {
+		return false
+	}
+	for _, b := range a.fn.Blocks {
+		for _, in := range b.Instrs {
+			if s, isStore := in.(*ssa.Store); isStore && valueKey(a.fn, s.Addr) == key {
+				if k, isConst := s.Val.(*ssa.Const); isConst && ok(k) {
+					return true
 				}
 			}
 		}
-		return false
-	})
+	}
+	return false
 }
 
 func isBool(t types.Type) bool {

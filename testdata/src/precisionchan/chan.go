@@ -49,6 +49,27 @@ func (p *Pipe) CloseUnset() {
 	p.mu.Unlock()
 }
 
+// Close once by clearing the field under the lock.
+func (p *Pipe) CloseNil() {
+	defer swallow()
+	p.mu.Lock()
+	if p.ch != nil {
+		close(p.ch)
+		p.ch = nil
+	}
+	p.mu.Unlock()
+}
+
+// The field is tested but not cleared.
+func (p *Pipe) CloseNotCleared() {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if close\(p.ch\) panics`
+	if p.ch != nil {
+		close(p.ch)
+	}
+	p.mu.Unlock()
+}
+
 // Close once behind a CompareAndSwap.
 type Once struct {
 	mu    sync.Mutex
