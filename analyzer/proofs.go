@@ -371,6 +371,12 @@ func (a *fnAnalysis) indexProven(at ssa.Instruction, x, idx ssa.Value) bool {
 					return true
 				}
 			}
+			// t[k-1] with len(t) >= k and k >= 1 proven.
+			if kc, ok := i.Y.(*ssa.Const); ok && kc.Value != nil {
+				if c, ok := constant.Int64Val(kc.Value); ok && c >= 1 && a.lenAtLeast(at, x, i.X) && atLeast(at, i.X, c) {
+					return true
+				}
+			}
 		case token.REM:
 			if a.isLenOf(unconvert(i.Y), x) {
 				return true
@@ -590,4 +596,88 @@ func (c *checker) invariantLen(v ssa.Value) bool {
 // that section (it is under "if p != nil", or locking would fault first).
 func nilInput(p *path, inputs []ssa.Value) bool {
 	return p.kind == pathInput && p.input < len(inputs) && isNilConst(inputs[p.input])
+}
+
+// holdsOn calls f with each comparison l OP r that holds on every path to
+// at (negated on the false edge).
+func holdsOn(at ssa.Instruction, f func(op token.Token, l, r ssa.Value) bool) bool {
+	return takenEdges(at, func(cond ssa.Value, holds bool) bool {
+		cmp, ok := cond.(*ssa.BinOp)
+		if !ok {
+			return false
+		}
+		op := cmp.Op
+		if !holds {
+			switch op {
+			case token.EQL:
+				op = token.NEQ
+			case token.NEQ:
+				op = token.EQL
+			case token.LSS:
+				op = token.GEQ
+			case token.GEQ:
+				op = token.LSS
+			case token.GTR:
+				op = token.LEQ
+			case token.LEQ:
+				op = token.GTR
+			default:
+				return false
+			}
+		}
+		return f(op, unconvert(cmp.X), unconvert(cmp.Y))
+	})
+}
+
+// lenAtLeast reports whether len(x) >= v holds at at.
+func (a *fnAnalysis) lenAtLeast(at ssa.Instruction, x, v ssa.Value) bool {
+	v = unconvert(v)
+	if a.isLenOf(v, x) {
+		return true
+	}
+	return holdsOn(at, func(op token.Token, l, r ssa.Value) bool {
+		switch op {
+		case token.GEQ, token.GTR, token.EQL:
+			return l != v && a.isLenOf(l, x) && r == v
+		case token.LEQ, token.LSS:
+			return r != v && a.isLenOf(r, x) && l == v
+		}
+		return false
+	})
+}
+
+// atLeast reports whether v >= c holds at at, for a constant c.
+func atLeast(at ssa.Instruction, v ssa.Value, c int64) bool {
+	v = unconvert(v)
+	return holdsOn(at, func(op token.Token, l, r ssa.Value) bool {
+		if l != v {
+			// c OP v: swap.
+			l, r = r, l
+			switch op {
+			case token.LSS:
+				op = token.GTR
+			case token.GTR:
+				op = token.LSS
+			case token.LEQ:
+				op = token.GEQ
+			case token.GEQ:
+				op = token.LEQ
+			}
+		}
+		k, ok := r.(*ssa.Const)
+		if l != v || !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+			return false
+		}
+		n, exact := constant.Int64Val(k.Value)
+		if !exact {
+			return false
+		}
+		switch op {
+		case token.GTR:
+			return n+1 >= c
+		case token.GEQ, token.EQL:
+			return n >= c
+		}
+		return false
+	})
 }

@@ -2,7 +2,10 @@
 // Each negative has its nearest true positive beside it.
 package precisionindex
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 func swallow() { recover() }
 
@@ -143,5 +146,28 @@ func (p *P) RingUnchecked() {
 	defer swallow()
 	p.mu.Lock() // want `p.mu stays locked if the divisor len\(p.vals\) is zero`
 	p.v = p.vals[p.head%len(p.vals)]
+	p.mu.Unlock()
+}
+
+// t[k-1] with len(t) >= k and k > 0.
+func (p *P) Nth(s string, k uint8) {
+	defer swallow()
+	p.mu.Lock()
+	if k > 0 {
+		t := strings.Split(s, ".")
+		if len(t) < int(k) || t[k-1] != "*" {
+			p.v = 1
+		}
+	}
+	p.mu.Unlock()
+}
+
+func (p *P) NthUnchecked(s string, k uint8) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if the index t\[k - 1\] is out of range`
+	t := strings.Split(s, ".")
+	if len(t) < int(k) || t[k-1] != "*" {
+		p.v = 1
+	}
 	p.mu.Unlock()
 }
