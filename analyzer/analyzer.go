@@ -30,7 +30,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "lockpoison",
 		Doc:       Doc,
 		URL:       "https://pkg.go.dev/github.com/lockpoison/lockpoison/analyzer",
-		FactTypes: []analysis.Fact{new(funcFact)},
+		FactTypes: []analysis.Fact{new(funcFact), new(stdFact)},
 	}
 	c.bindFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (res any, err error) {

@@ -19,7 +19,17 @@ type funcFact struct {
 	Recovers []int        // inputs (func values) run under a swallowing recover
 	ReadOnly bool         // a pointer method that does not write through its receiver
 	Calls    []int        // standard library: may panic strongly only by calling these func inputs
+	Panics   bool         // standard library: may panic strongly (see stdFact)
 }
+
+// stdFact marks a package of the standard library. Its functions are
+// exported with a fact only when they may panic strongly (Panics, Calls):
+// there "cannot panic" is the common case, so it is the absence of a fact
+// (see stdpanics.go).
+type stdFact struct{}
+
+func (*stdFact) AFact()         {}
+func (*stdFact) String() string { return "lockpoison(std)" }
 
 func (*funcFact) AFact() {}
 
@@ -48,6 +58,9 @@ func (f *funcFact) String() string {
 	}
 	for _, i := range f.Calls {
 		parts = append(parts, fmt.Sprintf("calls(%d)", i))
+	}
+	if f.Panics {
+		parts = append(parts, "panics")
 	}
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))

@@ -119,12 +119,13 @@ func (c *checker) exportSyntaxFacts() {
 	for _, obj := range objs {
 		fd := decls[obj]
 		f := &funcFact{NoPanic: noPanic(obj), ReadOnly: ptrMethod(obj) && fd.Body != nil && c.readOnlySyntax(fd)}
-		for i := range 63 {
-			if calls[obj]&(1<<i) != 0 {
-				f.Calls = append(f.Calls, i)
-			}
+		if c.std {
+			// Absence is "cannot panic" (see stdFact).
+			f.Calls = callBits(calls[obj], false)
+			f.Panics = !f.NoPanic && f.Calls == nil
+			f.NoPanic = false
 		}
-		if f.NoPanic || f.ReadOnly || f.Calls != nil {
+		if f.NoPanic || f.ReadOnly || f.Calls != nil || f.Panics {
 			c.pass.ExportObjectFact(obj, f)
 		}
 	}

@@ -134,7 +134,7 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 	}
 	if len(fn.Blocks) > maxBlocks {
 		c.capped = append(c.capped, fn)
-		return &summary{}, nil
+		return &summary{strong: c.std}, nil // std: a strong panic, as no fact would say otherwise
 	}
 	in := make([]*state, len(fn.Blocks))
 	in[0] = &state{}

@@ -30,6 +30,7 @@ type checker struct {
 	capped   []*ssa.Function
 	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
 	std      bool                   // the package is in the standard library
+	stdPkgs  map[*types.Package]bool // imported packages marked by a stdFact
 	closed   *closedChans           // lazily built: see closedChans
 	dead     []deadRange            // lazily built: see unreachable
 }
@@ -49,6 +50,9 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		findings: make(map[findingKey]*finding),
 	}
 	c.std = c.isStd()
+	if c.std {
+		c.pass.ExportPackageFact(&stdFact{})
+	}
 	c.checkDirectives()
 	if !c.needSSA() {
 		c.exportSyntaxFacts()
@@ -183,7 +187,9 @@ func (c *checker) factSummary(obj *types.Func) *summary {
 	var s *summary
 	var f funcFact
 	if obj.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(obj, &f) {
-		s = fromFact(&f)
+		s = fromFact(&f, c.stdPackage(obj.Pkg()))
+	} else if obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg && c.stdPackage(obj.Pkg()) {
+		s = fromFact(nil, true)
 	}
 	c.facts[obj] = s
 	return s
@@ -218,7 +224,7 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 	// as far as we can tell.
 	for _, file := range c.pass.Files {
 		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Name.IsExported() {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Name.IsExported() && !std {
 				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					c.pass.ExportObjectFact(obj, &funcFact{NoPanic: true})
 				}

@@ -669,3 +669,32 @@ func (c *checker) inputOnlySyntax(e ast.Expr, params map[types.Object]bool) bool
 	})
 	return ok
 }
+
+// stdPackage reports whether pkg is in the standard library: its analysis
+// exported a stdFact.
+func (c *checker) stdPackage(pkg *types.Package) bool {
+	if v, ok := c.stdPkgs[pkg]; ok {
+		return v
+	}
+	if c.stdPkgs == nil {
+		c.stdPkgs = map[*types.Package]bool{}
+	}
+	v := c.pass.ImportPackageFact(pkg, new(stdFact))
+	c.stdPkgs[pkg] = v
+	return v
+}
+
+// callBits lists the bits of calls, unless the function panics strongly
+// anyway.
+func callBits(calls uint64, strong bool) []int {
+	if strong {
+		return nil
+	}
+	var out []int
+	for i := range 63 {
+		if calls&(1<<i) != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}

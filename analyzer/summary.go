@@ -76,13 +76,10 @@ func (s *summary) equal(t *summary) bool {
 // fact converts the summary to a fact, or nil when it says nothing.
 func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 	// In the standard library only strong panic points count (stdpanics.go).
-	f := &funcFact{NoPanic: s.noPanic || std && !s.strong && s.calls == 0, NoReturn: s.noReturn}
-	if std && !f.NoPanic && !s.strong {
-		for i := range 63 {
-			if s.calls&(1<<i) != 0 {
-				f.Calls = append(f.Calls, i)
-			}
-		}
+	f := &funcFact{NoPanic: s.noPanic && !std, NoReturn: s.noReturn}
+	if std {
+		f.Panics = s.strong
+		f.Calls = callBits(s.calls, s.strong)
 	}
 	conv := func(es []effect) []factEffect {
 		var out []factEffect
@@ -127,20 +124,24 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		f.Recovers = slices.Clone(s.recovers)
 	}
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
-		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly && f.Calls == nil {
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly && f.Calls == nil && !f.Panics {
 		return nil
 	}
 	return f
 }
 
-// fromFact converts an imported fact (nil: no fact) to a summary.
-func fromFact(f *funcFact) *summary {
+// fromFact converts an imported fact (nil: no fact) to a summary; std: the
+// function is in the standard library (see stdFact).
+func fromFact(f *funcFact, std bool) *summary {
 	if f == nil {
-		return &summary{}
+		return &summary{noPanic: std}
 	}
 	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, readOnly: f.ReadOnly}
 	for _, i := range f.Calls {
 		s.calls |= 1 << i
+	}
+	if std {
+		s.noPanic = !f.Panics && f.Calls == nil
 	}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
