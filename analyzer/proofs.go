@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"os"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -193,8 +192,6 @@ func (c *checker) constsCovered(t types.Type, cases []*ast.CaseClause) bool {
 	}
 	return n > 0
 }
-
-var debugStd = os.Getenv("LOCKPOISON_DEBUG") != ""
 
 // deadEdge reports whether the i'th out edge of b is never taken: b ends
 // in a branch on a constant ("if debug" with const debug = false).

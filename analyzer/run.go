@@ -205,10 +205,6 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 		}
 		if s := c.sums[fn]; s != nil {
 			f := s.fact(c.describe, std)
-			if debugStd && std && (f == nil || !f.NoPanic) && s.worst != nil {
-				r := s.worst.root()
-				println("DEBUG", c.pass.Pkg.Path(), c.funcName(fn), c.describe(r), c.pass.Fset.Position(r.pos).String())
-			}
 			if ptrMethod(obj) && s.writes&1 == 0 && len(fn.Blocks) > 0 {
 				if f == nil {
 					f = &funcFact{}

@@ -553,9 +553,6 @@ func (c *checker) stdBodyNoPanic(fd *ast.FuncDecl, local func(*types.Func) bool,
 			}
 		}
 		if !ok {
-			if debugStd {
-				println("DEBUG syntax", fd.Name.Name, c.pass.Fset.Position(n.Pos()).String())
-			}
 			return false
 		}
 		stack = append(stack, n)
