@@ -28,11 +28,11 @@ type checker struct {
 	covers   map[*ssa.Function]recoverSite
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
-	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
-	std      bool                   // the package is in the standard library
+	nodes    map[token.Pos]ast.Node  // lazily built: see nodeAt
+	std      bool                    // the package is in the standard library
 	stdPkgs  map[*types.Package]bool // imported packages marked by a stdFact
-	closed   *closedChans           // lazily built: see closedChans
-	dead     []deadRange            // lazily built: see unreachable
+	closed   *closedChans            // lazily built: see closedChans
+	dead     []deadRange             // lazily built: see unreachable
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
