@@ -221,3 +221,30 @@ func (p *P) Reset(i int) {
 	p.init(i)
 	p.mu.Unlock()
 }
+
+// A callee's section that a caller's recover reaches names its strongest
+// panic point: the interface call, not the index found first.
+func (p *P) fill(i int) {
+	p.mu.Lock() // want `p.mu stays locked if p.log.Printf panics`
+	p.v = p.vals[i]
+	p.log.Printf("filled %d", i)
+	p.mu.Unlock()
+}
+
+func (p *P) Fill(i int) {
+	defer swallow()
+	p.fill(i)
+}
+
+// Its nearest negative: the same section without the interface call names
+// the index.
+func (p *P) set(i int) {
+	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[i\] is out of range`
+	p.v = p.vals[i]
+	p.mu.Unlock()
+}
+
+func (p *P) Set(i int) {
+	defer swallow()
+	p.set(i)
+}
