@@ -152,9 +152,6 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 			continue
 		}
 		for i, s := range b.Succs {
-			if deadEdge(b, i) {
-				continue
-			}
 			out := a.edge(out, b, i)
 			if in[s.Index] == nil {
 				in[s.Index] = out

@@ -193,20 +193,6 @@ func (c *checker) constsCovered(t types.Type, cases []*ast.CaseClause) bool {
 	return n > 0
 }
 
-// deadEdge reports whether the i'th out edge of b is never taken: b ends
-// in a branch on a constant ("if debug" with const debug = false).
-func deadEdge(b *ssa.BasicBlock, i int) bool {
-	ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
-	if !ok {
-		return false
-	}
-	k, ok := ifi.Cond.(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != constant.Bool {
-		return false
-	}
-	return constant.BoolVal(k.Value) == (i == 1)
-}
-
 // Index proofs: what dominating branches and allocations say about len(x).
 
 // lenCall returns the argument of v when v is a call of len, else nil.
