@@ -137,7 +137,7 @@ func (a *fnAnalysis) implicitPanic(instr ssa.Instruction) (panicPoint, bool) {
 			return pp(panicIndex, in.Pos(), rankImplicit)
 		}
 	case *ssa.Slice:
-		if !sliceSafe(in) {
+		if !sliceSafe(in) && !a.sliceProven(in) {
 			return pp(panicSlice, in.Pos(), rankImplicit)
 		}
 	case *ssa.FieldAddr:

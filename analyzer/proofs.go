@@ -664,3 +664,17 @@ func atLeast(at ssa.Instruction, v ssa.Value, c int64) bool {
 		return false
 	})
 }
+
+// sliceProven reports whether s[n:] is in bounds because n is what a copy
+// into s returned (n := copy(s, src); s[n:]): copy returns at most len(s).
+func (a *fnAnalysis) sliceProven(s *ssa.Slice) bool {
+	if s.High != nil || s.Max != nil || s.Low == nil {
+		return false
+	}
+	call, ok := unconvert(s.Low).(*ssa.Call)
+	if !ok {
+		return false
+	}
+	bi, ok := call.Call.Value.(*ssa.Builtin)
+	return ok && bi.Name() == "copy" && len(call.Call.Args) == 2 && a.sameSlice(call.Call.Args[0], s.X)
+}

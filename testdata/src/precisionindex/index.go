@@ -171,3 +171,24 @@ func (p *P) NthUnchecked(s string, k uint8) {
 	}
 	p.mu.Unlock()
 }
+
+// n := copy(dst, a); dst[n:]: copy returns at most len(dst).
+func (p *P) Concat(a, b []int) []int {
+	defer swallow()
+	p.mu.Lock()
+	out := make([]int, len(a)+len(b))
+	n := copy(out, a)
+	copy(out[n:], b)
+	p.mu.Unlock()
+	return out
+}
+
+func (p *P) ConcatOther(a, b []int) []int {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if the slice bounds of out\[n:\] are out of range`
+	out := make([]int, len(b))
+	n := copy(b, a)
+	copy(out[n:], b)
+	p.mu.Unlock()
+	return out
+}
