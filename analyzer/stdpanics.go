@@ -422,7 +422,11 @@ func (c *checker) stdBodyNoPanic(fd *ast.FuncDecl, local func(*types.Func) bool,
 					continue
 				}
 			}
-			if id, isID := ast.Unparen(arg).(*ast.Ident); isID {
+			id, isID := ast.Unparen(arg).(*ast.Ident)
+			if sel, isSel := ast.Unparen(arg).(*ast.SelectorExpr); isSel && info.Selections[sel] == nil {
+				id, isID = sel.Sel, true // a function of another package: unicode.ToLower
+			}
+			if isID {
 				if f, isF := info.Uses[id].(*types.Func); isF {
 					f = f.Origin()
 					if f.Pkg() == c.pass.Pkg && local(f) || f.Pkg() != c.pass.Pkg && c.factSummary(f) != nil && c.factSummary(f).noPanic {
