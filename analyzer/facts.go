@@ -18,7 +18,7 @@ type funcFact struct {
 	Escapes  []factEscape // sections a panic leaves held or torn
 	Recovers []int        // inputs (func values) run under a swallowing recover
 	ReadOnly bool         // a pointer method that does not write through its receiver
-	Calls    []int        // standard library: may panic strongly only by calling these func inputs
+	StdCalls []int        // standard library: may panic strongly only by calling these func inputs
 	Panics   bool         // standard library: may panic strongly (see stdFact)
 }
 
@@ -56,8 +56,8 @@ func (f *funcFact) String() string {
 	if f.ReadOnly {
 		parts = append(parts, "readonly")
 	}
-	for _, i := range f.Calls {
-		parts = append(parts, fmt.Sprintf("calls(%d)", i))
+	for _, i := range f.StdCalls {
+		parts = append(parts, fmt.Sprintf("stdcalls(%d)", i))
 	}
 	if f.Panics {
 		parts = append(parts, "panics")

@@ -79,7 +79,7 @@ func (c *checker) exportSyntaxFacts() {
 		defer delete(busy, obj)
 		fd := decls[obj]
 		var v bool
-		if fd != nil && c.std && fd.Body != nil {
+		if fd != nil && c.stdPkg && fd.Body != nil {
 			calls[obj] = inProgress // recursion: as strong as its func arguments
 			var bits uint64
 			v, bits = c.stdBodyNoPanic(fd, noPanic, calls)
@@ -119,13 +119,13 @@ func (c *checker) exportSyntaxFacts() {
 	for _, obj := range objs {
 		fd := decls[obj]
 		f := &funcFact{NoPanic: noPanic(obj), ReadOnly: ptrMethod(obj) && fd.Body != nil && c.readOnlySyntax(fd)}
-		if c.std {
+		if c.stdPkg {
 			// Absence is "cannot panic" (see stdFact).
-			f.Calls = callBits(calls[obj], false)
-			f.Panics = !f.NoPanic && f.Calls == nil
+			f.StdCalls = callBits(calls[obj], false)
+			f.Panics = !f.NoPanic && f.StdCalls == nil
 			f.NoPanic = false
 		}
-		if f.NoPanic || f.ReadOnly || f.Calls != nil || f.Panics {
+		if f.NoPanic || f.ReadOnly || f.StdCalls != nil || f.Panics {
 			c.pass.ExportObjectFact(obj, f)
 		}
 	}

@@ -134,7 +134,7 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 	}
 	if len(fn.Blocks) > maxBlocks {
 		c.capped = append(c.capped, fn)
-		return &summary{strong: c.std}, nil // std: a strong panic, as no fact would say otherwise
+		return &summary{strong: c.stdPkg}, nil // std: a strong panic, as no fact would say otherwise
 	}
 	in := make([]*state, len(fn.Blocks))
 	in[0] = &state{}
@@ -298,7 +298,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 			a.addLock(effect{p, e.write})
 		}
 	}
-	if !s.noPanic && !(s.calls != 0 && !a.c.std && a.argsNoPanic(s.calls, inputs)) {
+	if !s.noPanic && !(s.stdCalls != 0 && !a.c.stdPkg && a.argsNoPanic(s.stdCalls, inputs)) {
 		rank := rankCall
 		if callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg {
 			rank = rankLocal
@@ -318,9 +318,9 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 			escs = append(escs, t)
 		}
 		strong := s.strong && callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg ||
-			a.c.std && callee.Pkg != nil && callee.Pkg.Pkg != a.c.pass.Pkg && s.calls == 0 // std facts: no fact is a strong panic
-		if a.c.std && s.calls != 0 && !strong {
-			strong = a.argsStrong(s.calls, inputs)
+			a.c.stdPkg && callee.Pkg != nil && callee.Pkg.Pkg != a.c.pass.Pkg && s.stdCalls == 0 // std facts: no fact is a strong panic
+		if a.c.stdPkg && s.stdCalls != 0 && !strong {
+			strong = a.argsStrong(s.stdCalls, inputs)
 		}
 		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicCall, rank: rank, strong: strong, via: s.worst}, escs)
 	}

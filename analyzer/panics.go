@@ -36,7 +36,7 @@ func (a *fnAnalysis) mayPanicAt(st *state, pp panicPoint) {
 			return
 		}
 	}
-	if pp.strong && a.c.std && pp.instr != nil && failurePath(pp.instr.Block()) {
+	if pp.strong && a.c.stdPkg && pp.instr != nil && failurePath(pp.instr.Block()) {
 		pp.strong = false // computing a precondition panic's message
 	}
 	a.mayPanic = true

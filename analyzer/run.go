@@ -29,7 +29,7 @@ type checker struct {
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
 	nodes    map[token.Pos]ast.Node  // lazily built: see nodeAt
-	std      bool                    // the package is in the standard library
+	stdPkg   bool                    // the package is in the standard library
 	stdPkgs  map[*types.Package]bool // imported packages marked by a stdFact
 	closed   *closedChans            // lazily built: see closedChans
 	dead     []deadRange             // lazily built: see unreachable
@@ -49,8 +49,8 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		covers:   make(map[*ssa.Function]recoverSite),
 		findings: make(map[findingKey]*finding),
 	}
-	c.std = c.isStd()
-	if c.std {
+	c.stdPkg = c.isStd()
+	if c.stdPkg {
 		c.pass.ExportPackageFact(&stdFact{})
 	}
 	c.checkDirectives()

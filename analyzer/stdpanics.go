@@ -46,7 +46,7 @@ import (
 // explicitStrong reports whether the explicit panic p is a strong panic
 // point: everywhere except, in the standard library, a precondition check.
 func (a *fnAnalysis) explicitStrong(p *ssa.Panic) bool {
-	return !a.c.std || !precondition(p)
+	return !a.c.stdPkg || !precondition(p)
 }
 
 // dynamicStrong reports whether a call through an interface or func value
@@ -60,7 +60,7 @@ func (a *fnAnalysis) explicitStrong(p *ssa.Panic) bool {
 // the receiver was configured with (sync.Pool's New, a bufio.Writer's
 // Writer) is the std object's own contract.
 func (a *fnAnalysis) dynamicStrong(cc *ssa.CallCommon) bool {
-	if !a.c.std {
+	if !a.c.stdPkg {
 		return true
 	}
 	if sealedType(cc.Value.Type()) || !a.fromArgument(cc.Value) || sealedField(cc.Value) {
@@ -69,7 +69,7 @@ func (a *fnAnalysis) dynamicStrong(cc *ssa.CallCommon) bool {
 	if i := a.paramIndex(cc.Value); i >= 0 && i < 63 {
 		// A call of a func parameter: as strong as what callers pass
 		// (see argsStrong).
-		a.sum.calls |= 1 << i
+		a.sum.stdCalls |= 1 << i
 		return false
 	}
 	return true
@@ -139,13 +139,13 @@ func (a *fnAnalysis) argsStrong(calls uint64, inputs []ssa.Value) bool {
 			continue // nil
 		}
 		if f != nil {
-			if s := a.c.summaryOf(f); !s.noPanic && (s.strong || s.calls != 0) {
+			if s := a.c.summaryOf(f); !s.noPanic && (s.strong || s.stdCalls != 0) {
 				return true
 			}
 			continue
 		}
 		if j := a.paramIndex(in); j >= 0 && j < 63 && a.fromArgument(in) {
-			a.sum.calls |= 1 << j
+			a.sum.stdCalls |= 1 << j
 			continue
 		}
 		return true
@@ -526,7 +526,7 @@ func (c *checker) stdBodyNoPanic(fd *ast.FuncDecl, local func(*types.Func) bool,
 					cb = localCalls[f]
 				} else if f != nil {
 					if s := c.factSummary(f); s != nil {
-						cb = s.calls
+						cb = s.stdCalls
 					}
 				}
 				if f == nil {

@@ -20,7 +20,7 @@ type summary struct {
 	writes   uint64
 	readOnly bool        // from a fact: the method does not write through its receiver
 	worst    *panicPoint // the strongest panic point that escapes (this package only)
-	calls    uint64      // standard library: func parameters called (weak otherwise; see stdpanics.go)
+	stdCalls uint64      // standard library: func parameters called (weak otherwise; see stdpanics.go)
 }
 
 // writesGlobal is the bit of summary.writes for package-level variables.
@@ -53,7 +53,7 @@ const maxEscapes = 8
 var optimistic = &summary{noPanic: true}
 
 func (s *summary) equal(t *summary) bool {
-	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn || s.calls != t.calls ||
+	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn || s.stdCalls != t.stdCalls ||
 		s.writes != t.writes || !slices.Equal(s.recovers, t.recovers) ||
 		len(s.escapes) != len(t.escapes) {
 		return false
@@ -79,7 +79,7 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 	f := &funcFact{NoPanic: s.noPanic && !std, NoReturn: s.noReturn}
 	if std {
 		f.Panics = s.strong
-		f.Calls = callBits(s.calls, s.strong)
+		f.StdCalls = callBits(s.stdCalls, s.strong)
 	}
 	conv := func(es []effect) []factEffect {
 		var out []factEffect
@@ -124,7 +124,7 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		f.Recovers = slices.Clone(s.recovers)
 	}
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
-		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly && f.Calls == nil && !f.Panics {
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && !f.ReadOnly && f.StdCalls == nil && !f.Panics {
 		return nil
 	}
 	return f
@@ -137,11 +137,11 @@ func fromFact(f *funcFact, std bool) *summary {
 		return &summary{noPanic: std}
 	}
 	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, readOnly: f.ReadOnly}
-	for _, i := range f.Calls {
-		s.calls |= 1 << i
+	for _, i := range f.StdCalls {
+		s.stdCalls |= 1 << i
 	}
 	if std {
-		s.noPanic = !f.Panics && f.Calls == nil
+		s.noPanic = !f.Panics && f.StdCalls == nil
 	}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
