@@ -31,7 +31,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "lockpoison",
 		Doc:       Doc,
 		URL:       IndexURL,
-		FactTypes: []analysis.Fact{new(funcFact), new(directiveFact)},
+		FactTypes: []analysis.Fact{new(funcFact), new(directiveFact), new(stdFact)},
 		// Ill-typed packages are analysed too: the editor's package is
 		// ill-typed while the user types, and a broken dependency must not
 		// stop its importers (see illtyped.go).

@@ -19,6 +19,19 @@ func TestPackage(t *testing.T) {
 		"basic", "locks", "sections", "panics", "recovers", "httpsrv", "guarded", "suppress", "poisonuse", "directives", "xb")
 }
 
+// TestPrecision: what can panic (issue 11): standard library calls, index
+// proofs, channel protocols, self-recovering callees, dead branches.
+func TestPrecision(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "precisionstd", "precisionindex", "precisionchan", "precisionmisc")
+}
+
+// TestPrecisionLibrary: constructor invariants in library mode.
+func TestPrecisionLibrary(t *testing.T) {
+	cfg := analyzer.DefaultConfig()
+	cfg.AssumeRecovered = "exported"
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.New(cfg), "precisionlib")
+}
+
 // TestNoImplicitPanics: with -implicit-panics=false only explicit panics,
 // calls and type assertions are panic points.
 func TestNoImplicitPanics(t *testing.T) {

@@ -20,7 +20,18 @@ type funcFact struct {
 	Calls    []int        // func parameters called outside a swallowing recover
 	ReadOnly bool         // a pointer method that does not write through its receiver
 	Handler  *handlerFact // a recover handler, deferred directly by callers
+	StdCalls []int        // standard library: may panic strongly only by calling these func inputs
+	Panics   bool         // standard library: may panic strongly (see stdFact)
 }
+
+// stdFact marks a package of the standard library. Its functions are
+// exported with a fact only when they may panic strongly (Panics, Calls):
+// there "cannot panic" is the common case, so it is the absence of a fact
+// (see stdpanics.go).
+type stdFact struct{}
+
+func (*stdFact) AFact()         {}
+func (*stdFact) String() string { return "lockpoison(std)" }
 
 func (*funcFact) AFact() {}
 
@@ -49,6 +60,12 @@ func (f *funcFact) String() string {
 	}
 	if f.Handler != nil {
 		parts = append(parts, fmt.Sprintf("handler(swallows=%v unlocks=%d)", f.Handler.Swallows, len(f.Handler.Unlocks)))
+	}
+	for _, i := range f.StdCalls {
+		parts = append(parts, fmt.Sprintf("stdcalls(%d)", i))
+	}
+	if f.Panics {
+		parts = append(parts, "panics")
 	}
 	for _, i := range f.Recovers {
 		parts = append(parts, fmt.Sprintf("recovers(%d)", i))

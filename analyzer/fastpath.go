@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // needSSA reports whether the package can hold a finding or a lock fact:
@@ -57,24 +58,78 @@ func (c *checker) exportSyntaxFacts() {
 			}
 		}
 	}
+	// Recursion is optimistic: a function being computed is assumed not to
+	// panic; when that assumption turns out false, the function is pinned
+	// as "may panic" and everything is recomputed (a few rounds at most).
 	memo := map[*types.Func]bool{}
+	calls := map[*types.Func]uint64{} // standard library: func parameters called
+	busy := map[*types.Func]bool{}
+	assumed := map[*types.Func]bool{}
+	pinned := map[*types.Func]bool{}
+	rounds, contradicted := 0, false
 	var noPanic func(obj *types.Func) bool
 	noPanic = func(obj *types.Func) bool {
 		if v, ok := memo[obj]; ok {
 			return v
 		}
-		memo[obj] = false // recursion: may panic
+		if busy[obj] {
+			if pinned[obj] || rounds >= 4 {
+				return false
+			}
+			assumed[obj] = true
+			return true
+		}
+		busy[obj] = true
+		defer delete(busy, obj)
 		fd := decls[obj]
-		v := fd != nil && (fd.Body == nil || c.bodyNoPanic(fd.Body, noPanic))
+		var v bool
+		if fd != nil && c.stdPkg && fd.Body != nil {
+			calls[obj] = inProgress // recursion: as strong as its func arguments
+			var bits uint64
+			v, bits = c.stdBodyNoPanic(fd, noPanic, calls)
+			calls[obj] = 0
+			if v && bits != 0 {
+				v, calls[obj] = false, bits
+			}
+		} else {
+			v = fd != nil && (fd.Body == nil || c.bodyNoPanic(fd.Body, noPanic))
+		}
+		if !v && assumed[obj] {
+			pinned[obj], contradicted = true, true
+		}
 		memo[obj] = v
 		return v
 	}
-	for obj, fd := range decls {
-		if !obj.Exported() {
-			continue
+	objs := make([]*types.Func, 0, len(decls))
+	for obj := range decls {
+		if obj.Exported() {
+			objs = append(objs, obj)
 		}
+	}
+	slices.SortFunc(objs, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	for {
+		for _, obj := range objs {
+			noPanic(obj)
+		}
+		if !contradicted || rounds >= 4 {
+			break
+		}
+		rounds++
+		contradicted = false
+		clear(memo)
+		clear(calls)
+		clear(assumed)
+	}
+	for _, obj := range objs {
+		fd := decls[obj]
 		f := &funcFact{NoPanic: noPanic(obj), ReadOnly: ptrMethod(obj) && fd.Body != nil && c.readOnlySyntax(fd)}
-		if f.NoPanic || f.ReadOnly {
+		if c.stdPkg {
+			// Absence is "cannot panic" (see stdFact).
+			f.StdCalls = callBits(calls[obj], false)
+			f.Panics = !f.NoPanic && f.StdCalls == nil
+			f.NoPanic = false
+		}
+		if f.NoPanic || f.ReadOnly || f.StdCalls != nil || f.Panics {
 			c.pass.ExportObjectFact(obj, f)
 		}
 	}

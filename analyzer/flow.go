@@ -147,7 +147,7 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 	}
 	if len(fn.Blocks) > maxBlocks {
 		c.capped = append(c.capped, fn)
-		return &summary{}, nil
+		return &summary{strong: c.stdPkg}, nil // std: a strong panic, as no fact would say otherwise
 	}
 	in := make([]*state, len(fn.Blocks))
 	in[0] = &state{}
@@ -252,7 +252,7 @@ func (a *fnAnalysis) transfer(st *state, b *ssa.BasicBlock) (*state, bool) {
 				return st, false
 			}
 		case *ssa.Panic:
-			a.panicAt(st, panicPoint{pos: in.Pos(), instr: in, kind: panicExplicit, rank: rankExplicit, strong: true}, nil)
+			a.panicAt(st, panicPoint{pos: in.Pos(), instr: in, kind: panicExplicit, rank: rankExplicit, strong: a.explicitStrong(in)}, nil)
 			return st, false
 		case *ssa.Return:
 			if a.emit {
@@ -276,7 +276,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	if bi, ok := cc.Value.(*ssa.Builtin); ok {
 		switch bi.Name() {
 		case "close":
-			if a.c.cfg.ImplicitPanics {
+			if a.c.cfg.ImplicitPanics && !a.closeOnce(st, instr) {
 				a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicClose, rank: rankImplicit}, nil)
 			}
 		case "delete", "clear":
@@ -293,7 +293,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 	callee, inputs := a.c.resolve(a.fn, cc)
 	if callee == nil {
 		if cc.IsInvoke() {
-			pp := panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}
+			pp := panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: a.dynamicStrong(cc)}
 			if closed, noPanic, strong := a.c.closedInterface(cc); closed {
 				if noPanic {
 					return true
@@ -307,7 +307,7 @@ func (a *fnAnalysis) call(st *state, instr ssa.Instruction, cc *ssa.CallCommon) 
 			a.calledInput(st, cc.Value)
 			return true
 		}
-		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: true}, nil)
+		a.panicAt(st, panicPoint{pos: cc.Pos(), instr: instr, kind: panicDynamic, rank: rankDynamic, strong: a.dynamicStrong(cc)}, nil)
 		a.calledInput(st, cc.Value)
 		return true
 	}
@@ -372,14 +372,18 @@ func (a *fnAnalysis) staticCall(st *state, instr ssa.Instruction, pos token.Pos,
 			a.addLock(effect{p, e.write})
 		}
 	}
-	if !s.noPanic {
+	if !s.noPanic && !(s.stdCalls != 0 && !a.c.stdPkg && a.argsNoPanic(s.stdCalls, inputs)) {
 		local := callee.Pkg != nil && callee.Pkg.Pkg == a.c.pass.Pkg
 		rank := rankCall
 		if local {
 			rank = rankLocal
 		}
-		strong := s.strong && local
-		a.panicAt(st, panicPoint{pos: pos, instr: instr, kind: panicCall, rank: rank, strong: strong},
+		strong := s.strong && local ||
+			a.c.stdPkg && callee.Pkg != nil && !local && s.stdCalls == 0 // std facts: no fact is a strong panic
+		if a.c.stdPkg && s.stdCalls != 0 && !strong {
+			strong = a.argsStrong(s.stdCalls, inputs)
+		}
+		a.panicAt(st, panicPoint{pos: pos, instr: instr, kind: panicCall, rank: rank, strong: strong, via: s.worst},
 			a.translateEscapes(s, a.c.foreignPkg(callee), callee, inputs, pos, via))
 	}
 	if len(s.calls) > 0 {
@@ -394,6 +398,9 @@ func (a *fnAnalysis) staticCall(st *state, instr ssa.Instruction, pos token.Pos,
 func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, inputs []ssa.Value, pos token.Pos, via string) []escape {
 	var escs []escape
 	for _, e := range s.escapes {
+		if nilInput(e.p, inputs) {
+			continue // a section on a lock of an object this call passes as nil
+		}
 		t := e
 		if t.p = translate(a.fn, e.p, inputs); t.p != nil && t.p.name == "" && !t.lockPos.IsValid() {
 			// A call result: named as the call's receiver is written.

@@ -20,6 +20,60 @@ type panicPoint struct {
 	// an assertion alone.
 	strong bool
 	desc   string // filled in lazily: "c.load panics"
+	// via: for a call of a function of this package, the strongest panic
+	// point inside it (for "s.load panics (the index s.v[i] is out of
+	// range at load.go:12)").
+	via *panicPoint
+}
+
+// mayPanicAt records in the summary that the function may panic at pp,
+// unless a deferred handler that swallows the panic is registered: a
+// function that recovers its own panics (a decoder turning them into its
+// error result) cannot panic to its caller.
+func (a *fnAnalysis) mayPanicAt(st *state, pp panicPoint) {
+	for _, d := range st.defers {
+		if d.handler != nil && d.handler.swallows {
+			return
+		}
+	}
+	if pp.strong && a.c.stdPkg && pp.instr != nil && failurePath(pp.instr.Block()) {
+		pp.strong = false // computing a precondition panic's message
+	}
+	a.mayPanic = true
+	if pp.strong {
+		a.strong = true
+	}
+	if a.sum.worst == nil || stronger(pp, *a.sum.worst) {
+		a.sum.worst = &pp
+	}
+}
+
+// stronger reports whether panic point p is more convincing than q: strong
+// before weak, then by rank of what finally panics.
+func stronger(p, q panicPoint) bool {
+	if p.strong != q.strong {
+		return p.strong
+	}
+	return p.root().rank > q.root().rank
+}
+
+// root is the panic point that finally panics, following calls into
+// functions of this package.
+func (p panicPoint) root() panicPoint {
+	for i := 0; p.via != nil && i < 16; i++ {
+		p = *p.via
+	}
+	return p
+}
+
+// strongerEscape replaces the panic point of the summary's escape for the
+// same section by e's stronger one.
+func (a *fnAnalysis) strongerEscape(e escape) {
+	for i, s := range a.sum.escapes {
+		if s.p.key() == e.p.key() && s.held == e.held {
+			a.sum.escapes[i].panic = e.panic
+		}
+	}
 }
 
 type panicKind uint8
@@ -39,12 +93,13 @@ const (
 )
 
 const (
-	rankCall     = 2 // a call to another package's function
-	rankImplicit = 3
-	rankLocal    = 4 // a call to a function of this package
-	rankAssert   = 4
-	rankDynamic  = 5
-	rankExplicit = 6
+	rankInvariant = 1 // a runtime panic that a constructor's invariant rules out
+	rankCall      = 2 // a call to another package's function
+	rankImplicit  = 3
+	rankLocal     = 4 // a call to a function of this package
+	rankAssert    = 4
+	rankDynamic   = 5
+	rankExplicit  = 6
 )
 
 // implicitPanic classifies instructions other than calls and panics.
@@ -82,7 +137,7 @@ func (a *fnAnalysis) implicitPanic(instr ssa.Instruction) (panicPoint, bool) {
 			return pp(panicIndex, in.Pos(), rankImplicit)
 		}
 	case *ssa.Slice:
-		if !sliceSafe(in) {
+		if !sliceSafe(in) && !a.sliceProven(in) {
 			return pp(panicSlice, in.Pos(), rankImplicit)
 		}
 	case *ssa.FieldAddr:
@@ -103,12 +158,23 @@ func (a *fnAnalysis) implicitPanic(instr ssa.Instruction) (panicPoint, bool) {
 		}
 	case *ssa.BinOp:
 		if (in.Op == token.QUO || in.Op == token.REM) && isInteger(in.Type()) {
-			if k, ok := in.Y.(*ssa.Const); !ok || k.Value == nil || constant.Sign(k.Value) == 0 {
+			if k, ok := in.Y.(*ssa.Const); (!ok || k.Value == nil || constant.Sign(k.Value) == 0) && !a.divisorProven(in, in.Y) {
+				if a.c.invariantLen(in.Y) {
+					// len of an unexported field: the constructor's
+					// invariant (NewRing rejects size <= 0). Library
+					// mode trusts it; otherwise it is the weakest point.
+					if a.c.cfg.AssumeRecovered == "exported" {
+						return panicPoint{}, false
+					}
+					return pp(panicDivide, in.Pos(), rankInvariant)
+				}
 				return pp(panicDivide, in.Pos(), rankImplicit)
 			}
 		}
 	case *ssa.Send:
-		return pp(panicSend, in.Pos(), rankImplicit)
+		if !a.c.sendSafe(in.Chan) {
+			return pp(panicSend, in.Pos(), rankImplicit)
+		}
 	}
 	return panicPoint{}, false
 }
@@ -150,6 +216,9 @@ func (a *fnAnalysis) indexSafe(at ssa.Instruction, x, idx ssa.Value) bool {
 		}
 	}
 	if _, isMap := t.(*types.Map); isMap {
+		return true
+	}
+	if !isArray && a.indexProven(at, x, idx) {
 		return true
 	}
 	xkey := valueKey(a.fn, x)

@@ -53,7 +53,7 @@ func (c *checker) report(f *finding) {
 		k.loc = f.lock.loc
 	}
 	if old, ok := c.findings[k]; ok {
-		if f.panic.rank > old.panic.rank {
+		if stronger(f.panic, old.panic) {
 			old.panic = f.panic
 		}
 		return
@@ -280,7 +280,7 @@ func (c *checker) describe(pp panicPoint) string {
 		return "panic is called"
 	case panicDynamic, panicCall:
 		if call, ok := n.(*ast.CallExpr); ok {
-			return str(call.Fun) + " panics"
+			return str(call.Fun) + " panics" + c.viaText(pp)
 		}
 		return "a call panics"
 	case panicAssert:

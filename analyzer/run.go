@@ -28,9 +28,8 @@ type checker struct {
 	covers   map[*ssa.Function]recoverSite
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
-	nodes    map[token.Pos]ast.Node // lazily built: see nodeAt
-	ext      *extState              // directives and frameworks: see checkDirectives
-	exposed  map[token.Pos]string   // fix_defer.go: noteExposed
+	ext      *extState            // directives and frameworks: see checkDirectives
+	exposed  map[token.Pos]string // fix_defer.go: noteExposed
 
 	// Func values and interface dispatch (funcvalues.go, dispatch.go).
 	srcList      []*ssa.Function
@@ -41,6 +40,11 @@ type checker struct {
 	std          int8 // 0 unknown, 1 std, -1 not
 	dispatchSeen map[*types.Func]bool
 	escaping     map[*types.TypeName]bool
+	nodes        map[token.Pos]ast.Node  // lazily built: see nodeAt
+	stdPkg       bool                    // the package is in the standard library
+	stdPkgs      map[*types.Package]bool // imported packages marked by a stdFact
+	closed       *closedChans            // lazily built: see closedChans
+	dead         []deadRange             // lazily built: see unreachable
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -56,6 +60,10 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		madeMaps: make(map[*types.Var]bool),
 		covers:   make(map[*ssa.Function]recoverSite),
 		findings: make(map[findingKey]*finding),
+	}
+	c.stdPkg = c.isStd()
+	if c.stdPkg {
+		c.pass.ExportPackageFact(&stdFact{})
 	}
 	c.checkDirectives()
 	if !c.needSSA() {
@@ -196,7 +204,9 @@ func (c *checker) factSummary(obj *types.Func) *summary {
 	var s *summary
 	var f funcFact
 	if obj.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(obj, &f) {
-		s = fromFact(&f)
+		s = fromFact(&f, c.stdPackage(obj.Pkg()))
+	} else if obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg && c.stdPackage(obj.Pkg()) {
+		s = fromFact(nil, true)
 	}
 	c.facts[obj] = s
 	return s
@@ -233,7 +243,7 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 	// as far as we can tell.
 	for _, file := range c.pass.Files {
 		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Name.IsExported() {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Name.IsExported() && !std {
 				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					c.pass.ExportObjectFact(obj, &funcFact{NoPanic: true})
 				}

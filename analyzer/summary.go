@@ -21,6 +21,8 @@ type summary struct {
 	writes   uint64
 	readOnly bool         // from a fact: the method does not write through its receiver
 	handler  *handlerFact // from a fact: a recover handler callers defer directly
+	worst    *panicPoint  // the strongest panic point that escapes (this package only)
+	stdCalls uint64       // standard library: func parameters called (weak otherwise; see stdpanics.go)
 }
 
 // writesGlobal is the bit of summary.writes for package-level variables.
@@ -55,7 +57,7 @@ const maxEscapes = 8
 var optimistic = &summary{noPanic: true}
 
 func (s *summary) equal(t *summary) bool {
-	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn ||
+	if s.noPanic != t.noPanic || s.strong != t.strong || s.noReturn != t.noReturn || s.stdCalls != t.stdCalls ||
 		s.writes != t.writes || !slices.Equal(s.recovers, t.recovers) ||
 		!slices.Equal(s.calls, t.calls) ||
 		len(s.escapes) != len(t.escapes) {
@@ -78,7 +80,12 @@ func (s *summary) equal(t *summary) bool {
 
 // fact converts the summary to a fact, or nil when it says nothing.
 func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
-	f := &funcFact{NoPanic: s.noPanic, NoReturn: s.noReturn}
+	// In the standard library only strong panic points count (stdpanics.go).
+	f := &funcFact{NoPanic: s.noPanic && !std, NoReturn: s.noReturn}
+	if std {
+		f.Panics = s.strong
+		f.StdCalls = callBits(s.stdCalls, s.strong)
+	}
 	conv := func(es []effect) []factEffect {
 		var out []factEffect
 		for _, e := range es {
@@ -123,18 +130,25 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		f.Calls = slices.Clone(s.calls)
 	}
 	if !f.NoPanic && !f.NoReturn && f.Acquires == nil && f.Releases == nil &&
-		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && f.Calls == nil && !f.ReadOnly {
+		f.Locks == nil && f.Escapes == nil && f.Recovers == nil && f.Calls == nil && !f.ReadOnly && f.StdCalls == nil && !f.Panics {
 		return nil
 	}
 	return f
 }
 
-// fromFact converts an imported fact (nil: no fact) to a summary.
-func fromFact(f *funcFact) *summary {
+// fromFact converts an imported fact (nil: no fact) to a summary; std: the
+// function is in the standard library (see stdFact).
+func fromFact(f *funcFact, std bool) *summary {
 	if f == nil {
-		return &summary{}
+		return &summary{noPanic: std}
 	}
 	s := &summary{noPanic: f.NoPanic, noReturn: f.NoReturn, recovers: f.Recovers, calls: f.Calls, readOnly: f.ReadOnly, handler: f.Handler}
+	for _, i := range f.StdCalls {
+		s.stdCalls |= 1 << i
+	}
+	if std {
+		s.noPanic = !f.Panics && f.StdCalls == nil
+	}
 	conv := func(fs []factEffect) []effect {
 		var out []effect
 		for _, e := range fs {

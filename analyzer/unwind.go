@@ -19,11 +19,11 @@ type unwinding struct {
 // (findings) or the panic escapes the function (summary). escs are the
 // sections a callee leaves behind when the panic comes from a call.
 func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
-	a.c.noteExposed(st.held) // for the fixes
-	a.mayPanic = true
-	if pp.strong {
-		a.strong = true
+	if a.c.unreachable(pp.pos) {
+		return
 	}
+	a.c.noteExposed(st.held) // for the fixes
+	a.mayPanicAt(st, pp)
 	if !a.emit || len(st.held) == 0 && len(escs) == 0 && !st.handlerUnlocks() {
 		return
 	}
@@ -138,8 +138,9 @@ func (a *fnAnalysis) escape(l unwinding, held bool) {
 		// Sections are identified by their acquisition: two sections of
 		// the same lock in one function are two findings.
 		if f.p.key() == e.p.key() && f.held == held && f.lockPos == e.lockPos && f.site == e.site && f.lockLoc == e.lockLoc {
-			if e.panic.rank > f.panic.rank {
+			if stronger(e.panic, f.panic) {
 				a.full[i].panic = e.panic
+				a.strongerEscape(e)
 			}
 			return
 		}
