@@ -110,7 +110,8 @@ func (s *Service) Dynamic(l sync.Locker) {
 	defer swallow()
 	load := s.cache.Load
 	s.mu.Lock() // want `s.mu stays locked if load panics`
-	load("k")   // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\).Dynamic`
+
+	load("k") // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\).Dynamic`
 	s.mu.Unlock()
 }
 
