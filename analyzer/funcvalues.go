@@ -437,6 +437,12 @@ func (c *checker) ifaceMethodName(fn *ssa.Function) bool {
 // interface method): when the package shows every function that can flow
 // there, the call is a call of each of them; it reports whether it did.
 func (a *fnAnalysis) callTargets(st *state, instr ssa.Instruction, cc *ssa.CallCommon) bool {
+	if a.c.stdPkg {
+		// The standard library's facts classify calls of func values
+		// themselves (dynamicStrong, stdCalls): no dispatch there, as for
+		// interfaces.
+		return false
+	}
 	ts, ok := a.c.funcTargets(a.fn, cc.Value)
 	if !ok {
 		return false
