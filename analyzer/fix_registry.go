@@ -42,6 +42,13 @@ type regSection struct {
 	from   int      // the section: fn.Body.List[from:to]
 	to     int
 	use    *regUse
+	// Every use of the map in the function (its selector and the
+	// selector's parent), and whether they must stay atomic together
+	// (several, one in a loop, or not one of the single-operation shapes):
+	// then the section becomes one Registry.Update (fix_registry_update.go).
+	sels    []*ast.SelectorExpr
+	parents []ast.Node
+	batch   bool
 }
 
 // regUse is the use of the map in a section.
@@ -246,23 +253,23 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 				why = "the map is used outside the lock"
 				return false
 			}
+			sel, ok := stack[len(stack)-1].(*ast.SelectorExpr)
+			if !ok || sel.Sel != id || len(stack) < 2 {
+				why = "the map is used other than as a field of a value"
+				return false
+			}
+			s.sels = append(s.sels, sel)
+			s.parents = append(s.parents, stack[len(stack)-2])
 			use := pl.regUseOf(id, stack, s)
-			if use == nil {
-				why = "the map is used other than by lookup, store, delete, len or range"
-				return false
+			// Several operations, or one per iteration of a loop, would
+			// not be atomic as separate Registry calls: Update keeps them
+			// together.
+			if use == nil || s.use != nil || inLoop(stack, use) {
+				s.batch = true
 			}
-			if s.use != nil {
-				// Several Registry calls would not be atomic together.
-				why = "a section uses the map more than once: its operations must stay atomic"
-				return false
+			if s.use == nil {
+				s.use = use
 			}
-			if inLoop(stack, use) {
-				// One call per iteration: a panic would leave part of
-				// the batch done.
-				why = "a section uses the map in a loop: the batch must stay atomic"
-				return false
-			}
-			s.use = use
 			return true
 		})
 	}
@@ -271,7 +278,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 	}
 	// Rewrite each section.
 	for _, s := range sections {
-		if s.use == nil {
+		if len(s.sels) == 0 {
 			return nil, "a section does not use the map"
 		}
 		file, tf, src := c.source(s.fn.Pos())
@@ -281,12 +288,23 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 		srcs[tf] = src
 		ls := &lockSite{file: file, tf: tf, src: src}
 		lk := &leak{c: c, ls: ls}
-		for _, st := range []ast.Stmt{s.lock, s.unlock, s.use.stmt} {
+		for _, st := range []ast.Stmt{s.lock, s.unlock} {
 			if _, ok := ls.ownLine(st); !ok {
 				return nil, "a statement of a section shares its line"
 			}
 		}
 		edits = append(edits, lk.deleteLine(s.lock), lk.deleteLine(s.unlock))
+		if s.batch {
+			e, why := pl.regUpdate(s, ls)
+			if why != "" {
+				return nil, why
+			}
+			edits = append(edits, e)
+			continue
+		}
+		if _, ok := ls.ownLine(s.use.stmt); !ok {
+			return nil, "a statement of a section shares its line"
+		}
 		text, why := pl.regCall(s, ls)
 		if why != "" {
 			return nil, why
