@@ -19,8 +19,11 @@ import (
 //     a deferred unlock (the section runs to the end) or by one explicit
 //     unlock statement later in the same body;
 //   - the map is a field of the same struct, the only field written in
-//     those sections, each of which uses it exactly once (so that removing
-//     the lock keeps each operation atomic), as
+//     those sections; a section that uses it more than once, in a loop, or
+//     other than by the shapes below becomes one Registry.Update holding
+//     the section (fix_registry_update.go), so that its operations stay
+//     atomic; a section that uses it exactly once, outside a loop, becomes
+//     one call, removing the lock keeping that operation atomic:
 //     m[k] = v (Set), delete(m, k) (Delete), v, ok := m[k] or v := m[k]
 //     (Get), n := len(m) (Len), or a loop for k, v := range m { ... }
 //     (also for k := range m, for range m) whose body has no return,
