@@ -291,3 +291,52 @@ func (t *Tally) Bump(k string) (total int, err error) {
 	t.counts[k] = n + 1
 	return n + 1, nil
 }
+
+// A section that already uses the name m: the Update callback's map is m2.
+type Cache struct {
+	mu    sync.Mutex
+	items map[string]int
+	load  func(string) int
+}
+
+func (c *Cache) Fill(keys []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("fill: %v", r)
+		}
+	}()
+	c.mu.Lock() // want `c.items is left half-updated if c.load panics`
+	defer c.mu.Unlock()
+	m := len(keys)
+	for _, k := range keys[:m] {
+		c.items[k] = -1
+		c.items[k] = c.load(k)
+	}
+	return nil
+}
+
+// No Registry fix (the section passes the map to a function, which could
+// keep it past the Update callback); the poison.Mutex fix stays. Its nearby
+// correct form is Cache.Fill, which only indexes the map.
+type Snap struct {
+	mu    sync.Mutex
+	vals  map[string]int
+	check func(string)
+}
+
+func (s *Snap) Put(k string, v int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("put: %v", r)
+		}
+	}()
+	s.mu.Lock() // want `s.vals is left half-updated if s.check panics`
+	defer s.mu.Unlock()
+	s.vals[k] = -1
+	s.check(k)
+	s.vals[k] = v
+	keep(s.vals)
+	return nil
+}
+
+func keep(map[string]int) {}
