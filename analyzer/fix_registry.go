@@ -19,8 +19,11 @@ import (
 //     a deferred unlock (the section runs to the end) or by one explicit
 //     unlock statement later in the same body;
 //   - the map is a field of the same struct, the only field written in
-//     those sections, each of which uses it exactly once (so that removing
-//     the lock keeps each operation atomic), as
+//     those sections; a section that uses it more than once, in a loop, or
+//     other than by the shapes below becomes one Registry.Update holding
+//     the section (fix_registry_update.go), so that its operations stay
+//     atomic; a section that uses it exactly once, outside a loop, becomes
+//     one call, removing the lock keeping that operation atomic:
 //     m[k] = v (Set), delete(m, k) (Delete), v, ok := m[k] or v := m[k]
 //     (Get), n := len(m) (Len), or a loop for k, v := range m { ... }
 //     (also for k := range m, for range m) whose body has no return,
@@ -42,6 +45,13 @@ type regSection struct {
 	from   int      // the section: fn.Body.List[from:to]
 	to     int
 	use    *regUse
+	// Every use of the map in the function (its selector and the
+	// selector's parent), and whether they must stay atomic together
+	// (several, one in a loop, or not one of the single-operation shapes):
+	// then the section becomes one Registry.Update (fix_registry_update.go).
+	sels    []*ast.SelectorExpr
+	parents []ast.Node
+	batch   bool
 }
 
 // regUse is the use of the map in a section.
@@ -246,23 +256,23 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 				why = "the map is used outside the lock"
 				return false
 			}
+			sel, ok := stack[len(stack)-1].(*ast.SelectorExpr)
+			if !ok || sel.Sel != id || len(stack) < 2 {
+				why = "the map is used other than as a field of a value"
+				return false
+			}
+			s.sels = append(s.sels, sel)
+			s.parents = append(s.parents, stack[len(stack)-2])
 			use := pl.regUseOf(id, stack, s)
-			if use == nil {
-				why = "the map is used other than by lookup, store, delete, len or range"
-				return false
+			// Several operations, or one per iteration of a loop, would
+			// not be atomic as separate Registry calls: Update keeps them
+			// together.
+			if use == nil || s.use != nil || inLoop(stack, use) {
+				s.batch = true
 			}
-			if s.use != nil {
-				// Several Registry calls would not be atomic together.
-				why = "a section uses the map more than once: its operations must stay atomic"
-				return false
+			if s.use == nil {
+				s.use = use
 			}
-			if inLoop(stack, use) {
-				// One call per iteration: a panic would leave part of
-				// the batch done.
-				why = "a section uses the map in a loop: the batch must stay atomic"
-				return false
-			}
-			s.use = use
 			return true
 		})
 	}
@@ -271,7 +281,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 	}
 	// Rewrite each section.
 	for _, s := range sections {
-		if s.use == nil {
+		if len(s.sels) == 0 {
 			return nil, "a section does not use the map"
 		}
 		file, tf, src := c.source(s.fn.Pos())
@@ -281,12 +291,23 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 		srcs[tf] = src
 		ls := &lockSite{file: file, tf: tf, src: src}
 		lk := &leak{c: c, ls: ls}
-		for _, st := range []ast.Stmt{s.lock, s.unlock, s.use.stmt} {
+		for _, st := range []ast.Stmt{s.lock, s.unlock} {
 			if _, ok := ls.ownLine(st); !ok {
 				return nil, "a statement of a section shares its line"
 			}
 		}
 		edits = append(edits, lk.deleteLine(s.lock), lk.deleteLine(s.unlock))
+		if s.batch {
+			e, why := pl.regUpdate(s, ls)
+			if why != "" {
+				return nil, why
+			}
+			edits = append(edits, e)
+			continue
+		}
+		if _, ok := ls.ownLine(s.use.stmt); !ok {
+			return nil, "a statement of a section shares its line"
+		}
 		text, why := pl.regCall(s, ls)
 		if why != "" {
 			return nil, why

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/lockpoison/lockpoison/runtime/poison"
 )
 
 func TestIndex(t *testing.T) {
@@ -12,15 +14,10 @@ func TestIndex(t *testing.T) {
 			panic("empty body")
 		}
 	})
-	if err := x.Put(&Doc{ID: "a", Body: "x"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := x.Put(&Doc{ID: "b"}); err == nil {
-		t.Fatal("Put(empty): no error")
-	}
-	// The index stays usable after a recovered panic in a hook.
-	if d, err := x.Get("a"); err != nil || d.Body != "x" {
-		t.Fatalf("Get(a) = %v, %v", d, err)
+	for _, d := range []*Doc{{ID: "a", Body: "x"}, {ID: "c", Body: "xy"}, {ID: "d", Body: "xz"}} {
+		if err := x.Put(d); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := x.Delete("a"); err != nil {
 		t.Fatal(err)
@@ -28,16 +25,13 @@ func TestIndex(t *testing.T) {
 	if _, err := x.Get("a"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Get(a) after Delete: %v", err)
 	}
-	if n, err := x.Len(); err != nil || n != 1 {
-		t.Fatalf("Len() = %d, %v; want 1 (b was stored before its hook panicked)", n, err)
+	if d, err := x.Get("c"); err != nil || d.Body != "xy" {
+		t.Fatalf("Get(c) = %v, %v", d, err)
 	}
-	if err := x.Put(&Doc{ID: "c", Body: "xy"}); err != nil {
-		t.Fatal(err)
+	if n, err := x.Len(); err != nil || n != 2 {
+		t.Fatalf("Len() = %d, %v; want 2", n, err)
 	}
-	if err := x.Put(&Doc{ID: "d", Body: "xz"}); err != nil {
-		t.Fatal(err)
-	}
-	if ids, err := x.IDs(); err != nil || !slices.Equal(ids, []string{"b", "c", "d"}) {
+	if ids, err := x.IDs(); err != nil || !slices.Equal(ids, []string{"c", "d"}) {
 		t.Fatalf("IDs() = %v, %v", ids, err)
 	}
 	if docs, err := x.Matching("x", 5); err != nil || len(docs) != 2 {
@@ -45,5 +39,20 @@ func TestIndex(t *testing.T) {
 	}
 	if docs, err := x.Matching("x", 1); err != nil || len(docs) != 1 || docs[0].Body[0] != 'x' {
 		t.Fatalf("Matching(x, 1) = %v, %v; want one of c and d", docs, err)
+	}
+	// A hook's panic in the middle of a batch leaves b stored and e not:
+	// the index must refuse every later use rather than serve the torn
+	// batch.
+	if err := x.Put(&Doc{ID: "b"}, &Doc{ID: "e", Body: "x"}); err == nil {
+		t.Fatal("Put(empty): no error")
+	}
+	if d, err := x.Get("c"); !errors.Is(err, poison.ErrLockPoisoned) {
+		t.Fatalf("Get(c) after a torn batch = %v, %v; want ErrLockPoisoned", d, err)
+	}
+	if n, err := x.Len(); !errors.Is(err, poison.ErrLockPoisoned) {
+		t.Fatalf("Len() after a torn batch = %d, %v; want ErrLockPoisoned", n, err)
+	}
+	if err := x.Put(&Doc{ID: "f", Body: "x"}); !errors.Is(err, poison.ErrLockPoisoned) {
+		t.Fatalf("Put(f) after a torn batch: %v; want ErrLockPoisoned", err)
 	}
 }

@@ -49,9 +49,10 @@ func (p *Pool) Running() (n int, err error) {
 	return len(p.running), nil
 }
 
-// Tasks: AddAll stores a batch in a loop. One Registry Set per item would
-// leave part of the batch registered when a constructor panics: the only
-// fix is poison.Mutex.
+// Tasks: AddAll stores a batch in a loop, each item reserved before its
+// constructor runs. One Registry Set per item would leave part of the batch
+// registered when a constructor panics: its Registry fix is one
+// Registry.Update, which the panic poisons.
 type Tasks struct {
 	mu    sync.Mutex
 	tasks map[string]string
@@ -68,6 +69,7 @@ func (t *Tasks) AddAll(specs []string, ctor func(string) string) (err error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, id := range specs {
+		t.tasks[id] = ""
 		t.tasks[id] = ctor(id)
 	}
 	return nil

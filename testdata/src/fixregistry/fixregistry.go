@@ -12,8 +12,9 @@ type Task struct {
 	Name string
 }
 
-// The lock guards one map, used once per section, in functions returning
-// errors: the map can become a poison.Registry.
+// The lock guards one map, in functions returning errors: the map can become
+// a poison.Registry, each single operation one call (Get, Set, Delete, Len,
+// Range) and Add's loop, whose stores must stay atomic together, one Update.
 type Tasks struct {
 	// mu guards byID.
 	mu     sync.Mutex
@@ -196,17 +197,17 @@ func (h *Hits) Reset() error {
 	return nil
 }
 
-// No Registry fix: the section stores a batch in a loop, which one Set per
-// item would make non-atomic (a panicking constructor would leave part of
-// the batch registered, with the registry not poisoned); the poison.Mutex
-// fix stays. Its nearby correct form for the Registry is Tasks.Add: one
-// store.
+// A batch stored in a loop, each item written empty before its constructor
+// runs: one Set per item would let a panicking constructor leave part of the
+// batch registered with the registry not poisoned, so the section becomes one
+// Registry.Update, the final return staying after it. Its nearby correct form
+// for the single-operation rewrites is Batch.Remove: one delete.
 type Batch struct {
 	mu    sync.Mutex
 	tasks map[string]*Task
 }
 
-func (b *Batch) AddAll(specs map[string]func(string) *Task) (err error) {
+func (b *Batch) AddAll(specs map[string]func(string) *Task) (n int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("add all: %v", r)
@@ -215,8 +216,20 @@ func (b *Batch) AddAll(specs map[string]func(string) *Task) (err error) {
 	b.mu.Lock() // want `b.tasks is left half-updated if ctor panics`
 	defer b.mu.Unlock()
 	for id, ctor := range specs {
+		b.tasks[id] = nil
 		b.tasks[id] = ctor(id)
+		n++
 	}
+	return n, nil
+}
+
+// Three operations in an explicitly unlocked section: one Update too.
+func (b *Batch) Rename(from, to string) error {
+	b.mu.Lock()
+	t := b.tasks[from]
+	delete(b.tasks, from)
+	b.tasks[to] = t
+	b.mu.Unlock()
 	return nil
 }
 
@@ -226,3 +239,104 @@ func (b *Batch) Remove(id string) error {
 	b.mu.Unlock()
 	return nil
 }
+
+// No Registry fix (the section returns before its end, which an Update
+// callback cannot do for its function); the poison.Mutex fix stays. Its
+// nearby correct form is Batch.AddAll, which returns only at its end.
+type Quota struct {
+	mu   sync.Mutex
+	used map[string]int
+	note func(string)
+}
+
+func (q *Quota) Take(k string, max int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("take: %v", r)
+		}
+	}()
+	q.mu.Lock() // want `q.used is left half-updated if q.note panics`
+	defer q.mu.Unlock()
+	n := q.used[k]
+	if n >= max {
+		return errors.New("over quota: " + k)
+	}
+	q.used[k] = -1
+	q.note(k)
+	q.used[k] = n + 1
+	return nil
+}
+
+// No Registry fix (the section declares n, which the function's return uses
+// after it: inside the Update callback n would be out of its scope); the
+// poison.Mutex fix stays. Its nearby correct form is Batch.AddAll, whose n
+// is declared outside the section.
+type Tally struct {
+	mu     sync.Mutex
+	counts map[string]int
+	check  func(string)
+}
+
+func (t *Tally) Bump(k string) (total int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bump: %v", r)
+		}
+	}()
+	t.mu.Lock() // want `t.counts is left half-updated if t.check panics`
+	defer t.mu.Unlock()
+	n := t.counts[k]
+	t.counts[k] = -1
+	t.check(k)
+	t.counts[k] = n + 1
+	return n + 1, nil
+}
+
+// A section that already uses the name m: the Update callback's map is m2.
+type Cache struct {
+	mu    sync.Mutex
+	items map[string]int
+	load  func(string) int
+}
+
+func (c *Cache) Fill(keys []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("fill: %v", r)
+		}
+	}()
+	c.mu.Lock() // want `c.items is left half-updated if c.load panics`
+	defer c.mu.Unlock()
+	m := len(keys)
+	for _, k := range keys[:m] {
+		c.items[k] = -1
+		c.items[k] = c.load(k)
+	}
+	return nil
+}
+
+// No Registry fix (the section passes the map to a function, which could
+// keep it past the Update callback); the poison.Mutex fix stays. Its nearby
+// correct form is Cache.Fill, which only indexes the map.
+type Snap struct {
+	mu    sync.Mutex
+	vals  map[string]int
+	check func(string)
+}
+
+func (s *Snap) Put(k string, v int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("put: %v", r)
+		}
+	}()
+	s.mu.Lock() // want `s.vals is left half-updated if s.check panics`
+	defer s.mu.Unlock()
+	s.vals[k] = -1
+	s.check(k)
+	s.vals[k] = v
+	keep(s.vals)
+	return nil
+}
+
+func keep(map[string]int) {}
