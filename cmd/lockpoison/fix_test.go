@@ -147,6 +147,7 @@ import "sync"
 type L struct {
 	mu    sync.Mutex
 	total int
+	count int
 	hook  func()
 }
 
@@ -156,6 +157,7 @@ func (l *L) Add(n int) {
 	defer l.mu.Unlock()
 	l.total += n
 	l.hook()
+	l.count++
 }
 `
 	write(torn)
