@@ -70,7 +70,7 @@ func (r *Registry) RegisterLeak(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.mu stays locked if build panics`
+	r.mu.Lock() // want `r.mu stays locked if build panics.*the panic is recovered in \(\*Registry\)\.RegisterLeak \(handlerrelease\.go:\d+\)`
 	t := build(name)
 	r.order = append(r.order, name)
 	r.tasks[name] = t
@@ -177,7 +177,7 @@ func (x *Index) GetLeak(k string) (n int) {
 			n = -1
 		}
 	}()
-	x.mu.RLock() // want `x.mu stays locked if lookup panics`
+	x.mu.RLock() // want `x.mu stays locked if lookup panics.*the panic is recovered in \(\*Index\)\.GetLeak \(handlerrelease\.go:\d+\)`
 	n = lookup(x.names, k)
 	x.mu.RUnlock()
 	return n
@@ -257,7 +257,7 @@ func (r *PRegistry) Register(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.order is left half-updated if build panics: the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it .*\(no fix: the recover handler releases the lock`
+	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*PRegistry\)\.Register \(handlerrelease\.go:\d+\) \(no fix: the recover handler releases the lock`
 	r.order = append(r.order, name)
 	r.tasks[name] = build(name)
 	r.mu.Unlock()
