@@ -26,7 +26,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // A func with a *http.Request parameter.
 func (s *Server) handleJSON(w http.ResponseWriter, r *http.Request) {
 	var v map[string]any
-	s.mu.Lock() // want `s.mu stays locked if (?:v\["name"\].\(string\) fails|type assertion).*the panic is recovered by the server around handler \(\*Server\)\.handleJSON \(httpsrv\.go:\d+\)`
+	s.mu.Lock() // want `s.mu stays locked if the type assertion v\["name"\]\.\(string\) fails: the panic is recovered by the server around handler \(\*Server\)\.handleJSON \(httpsrv\.go:\d+\)`
 	json.NewDecoder(r.Body).Decode(&v)
 	s.routes["last"] = v["name"].(string)
 	s.mu.Unlock()

@@ -259,7 +259,7 @@ func (s *Store) AddThenHooks(k string, hooks []func(string)) {
 // A function that merely takes a *http.Request runs inside a request: it
 // is no handler.
 func (s *Server) lookup(r *http.Request, k string) {
-	s.mu.Lock() // want `s.mu stays locked if compute panics: the panic is recovered by the server: \(\*Server\).lookup runs inside a request handled by the server \(tornshapes.go:\d+\)`
+	s.mu.Lock() // want `s.mu stays locked if compute panics \(panic\("empty"\) is called at tornshapes\.go:\d+\): the panic is recovered by the server: \(\*Server\).lookup runs inside a request handled by the server \(tornshapes.go:\d+\)`
 	s.a = compute(k)
 	s.mu.Unlock()
 }
