@@ -29,7 +29,7 @@ func (s *Server) serveSafe(w http.ResponseWriter, r *http.Request) {
 
 // The broken function may panic, as far as anyone knows.
 func (s *Server) serveBroken(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock() // want `s.mu stays locked if brokendep.Broken panics`
+	s.mu.Lock() // want `s.mu stays locked if brokendep.Broken panics.*the panic is recovered by the server around handler \(\*Server\)\.serveBroken \(brokenuse\.go:\d+\)`
 	s.n["x"] = brokendep.Broken()
 	s.mu.Unlock()
 }

@@ -18,7 +18,7 @@ func (t *T) NoReason() {
 func (t *T) Typo() {
 	defer func() { recover() }()
 	//lockpoison:ignroe fn is safe // want `unknown directive //lockpoison:ignroe: want //lockpoison:ignore <reason>, //lockpoison:boundary or //lockpoison:recovered`
-	t.mu.Lock() // want `t.mu stays locked if t.fn panics`
+	t.mu.Lock() // want `t.mu stays locked if t.fn panics.*the panic is recovered in \(\*T\)\.Typo \(directives\.go:\d+\)`
 	t.fn()
 	t.mu.Unlock()
 }

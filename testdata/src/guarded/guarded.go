@@ -24,7 +24,7 @@ type Store struct {
 // An annotated field written under its lock, then a panic point.
 func (s *Store) Next() int {
 	defer swallow()
-	s.mu.Lock() // want `s.seq is left half-updated if s.fn panics`
+	s.mu.Lock() // want `s.seq is left half-updated if s.fn panics.*the panic is recovered in \(\*Store\)\.Next \(guarded\.go:\d+\)`
 	defer s.mu.Unlock()
 	s.seq++
 	n := s.fn()
@@ -70,7 +70,7 @@ var (
 
 func Register(name string, f func() int) {
 	defer swallow()
-	regMu.Lock() // want `count is left half-updated if f panics`
+	regMu.Lock() // want `count is left half-updated if f panics.*the panic is recovered in Register \(guarded\.go:\d+\)`
 	defer regMu.Unlock()
 	count++
 	f()
@@ -143,7 +143,7 @@ func (t *Table) Append(n int) (err error) {
 			err = errBuild
 		}
 	}()
-	t.mu.Lock() // want `t.list is left half-updated if the slice bounds of t.raw\[n:\] are out of range`
+	t.mu.Lock() // want `t.list is left half-updated if the slice bounds of t.raw\[n:\] are out of range.*the panic is recovered in \(\*Table\)\.Append \(guarded\.go:\d+\)`
 	defer t.mu.Unlock()
 	t.list.push("x")
 	t.list.push(string(t.raw[n:]))
@@ -243,7 +243,7 @@ func (c *Canonizer) Put(k string) (err error) {
 			err = errBuild
 		}
 	}()
-	c.mu.Lock() // want `c.types is left half-updated if the type assertion`
+	c.mu.Lock() // want `c.types is left half-updated if the type assertion.*the panic is recovered in \(\*Canonizer\)\.Put \(guarded\.go:\d+\)`
 	defer c.mu.Unlock()
 	c.types.Set(k, k)
 	_ = c.types.At(k).(fmt.Stringer)

@@ -39,7 +39,7 @@ func (r *Registry) Register(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.order is left half-updated if build panics: the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*Registry\).Register`
+	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*Registry\).Register`
 	r.order = append(r.order, name)
 	r.tasks[name] = build(name)
 	r.mu.Unlock()
@@ -70,7 +70,7 @@ func (r *Registry) RegisterLeak(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.mu stays locked if build panics`
+	r.mu.Lock() // want `r.mu stays locked if build panics.*the panic is recovered in \(\*Registry\)\.RegisterLeak \(handlerrelease\.go:\d+\)`
 	t := build(name)
 	r.order = append(r.order, name)
 	r.tasks[name] = t
@@ -83,7 +83,7 @@ func (r *Registry) RegisterLeak(name string) (err error) {
 func (r *Registry) Rename(name string) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			r.mu.Unlock() // want `the recover handler unlocks r.mu, which is not held if check panics: unlocking an unlocked mutex is a fatal error that no recover stops`
+			r.mu.Unlock() // want `the recover handler unlocks r.mu, which is not held if check panics \(panic\("name too long"\) is called at handlerrelease\.go:\d+\): unlocking an unlocked mutex is a fatal error that no recover stops`
 			err = errors.New("rename failed")
 		}
 	}()
@@ -122,7 +122,7 @@ func (r *Registry) Double(name string) (err error) {
 	defer r.mu.Unlock()
 	defer func() {
 		if p := recover(); p != nil {
-			r.mu.Unlock() // want `the recover handler unlocks r.mu if build panics, but its deferred unlock runs again after the handler`
+			r.mu.Unlock() // want `the recover handler unlocks r.mu if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\), but its deferred unlock runs again after the handler`
 			err = errors.New("failed")
 		}
 	}()
@@ -177,7 +177,7 @@ func (x *Index) GetLeak(k string) (n int) {
 			n = -1
 		}
 	}()
-	x.mu.RLock() // want `x.mu stays locked if lookup panics`
+	x.mu.RLock() // want `x.mu stays locked if lookup panics.*the panic is recovered in \(\*Index\)\.GetLeak \(handlerrelease\.go:\d+\)`
 	n = lookup(x.names, k)
 	x.mu.RUnlock()
 	return n
@@ -257,7 +257,7 @@ func (r *PRegistry) Register(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.order is left half-updated if build panics: the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it .*\(no fix: the recover handler releases the lock`
+	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*PRegistry\)\.Register \(handlerrelease\.go:\d+\) \(no fix: the recover handler releases the lock`
 	r.order = append(r.order, name)
 	r.tasks[name] = build(name)
 	r.mu.Unlock()

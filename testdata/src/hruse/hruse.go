@@ -31,7 +31,7 @@ func check(name string) {
 // Add: the handler in hrguard releases r.mu with order half-updated.
 func (r *Reg) Add(name string) (err error) {
 	defer hrguard.Unlock(&r.mu, &err)
-	r.mu.Lock() // want `r.order is left half-updated if build panics: the recover handler's mu.Unlock\(\) \(hrguard.go:\d+\) releases it`
+	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at hruse\.go:\d+\): the recover handler's mu.Unlock\(\) \(hrguard.go:\d+\) releases it and the panic is recovered in \(\*Reg\)\.Add \(hruse\.go:\d+\)`
 	r.order = append(r.order, name)
 	r.tasks[name] = build(name)
 	r.mu.Unlock()
@@ -52,7 +52,7 @@ func (r *Reg) AddBuilt(name string) (err error) {
 // AddLeak: hrguard.Report recovers without unlocking: the lock leaks.
 func (r *Reg) AddLeak(name string) (err error) {
 	defer hrguard.Report(&err)
-	r.mu.Lock() // want `r.mu stays locked if build panics`
+	r.mu.Lock() // want `r.mu stays locked if build panics.*the panic is recovered in \(\*Reg\)\.AddLeak \(hruse\.go:\d+\)`
 	n := build(name)
 	r.tasks[name] = n
 	r.mu.Unlock()
@@ -98,6 +98,6 @@ func UseBoxSafe(f func()) {
 // findings (one per acquisition).
 func UseTwice(b *hrguard.Box, f func()) (err error) {
 	defer hrguard.Report(&err)
-	b.Twice(f) // want `b.mu stays locked if f panics` `b.mu stays locked if f panics`
+	b.Twice(f) // want `b.mu stays locked if f panics.*the panic is recovered in UseTwice \(hruse\.go:\d+\)` `b.mu stays locked if f panics.*the panic is recovered in UseTwice \(hruse\.go:\d+\)`
 	return nil
 }

@@ -26,7 +26,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // A func with a *http.Request parameter.
 func (s *Server) handleJSON(w http.ResponseWriter, r *http.Request) {
 	var v map[string]any
-	s.mu.Lock() // want `s.mu stays locked if v\["name"\].\(string\) fails|type assertion`
+	s.mu.Lock() // want `s.mu stays locked if the type assertion v\["name"\]\.\(string\) fails: the panic is recovered by the server around handler \(\*Server\)\.handleJSON \(httpsrv\.go:\d+\)`
 	json.NewDecoder(r.Body).Decode(&v)
 	s.routes["last"] = v["name"].(string)
 	s.mu.Unlock()
@@ -35,7 +35,7 @@ func (s *Server) handleJSON(w http.ResponseWriter, r *http.Request) {
 // A func literal registered with HandleFunc.
 func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("/x", func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock() // want `s.mu stays locked if w.Write panics`
+		s.mu.Lock() // want `s.mu stays locked if w.Write panics.*the panic is recovered by the server around handler the func literal in \(\*Server\)\.Register \(httpsrv\.go:\d+\)`
 		w.Write([]byte(s.routes["x"]))
 		s.mu.Unlock()
 	})
@@ -52,7 +52,7 @@ func (s *Server) handleOK(w http.ResponseWriter, r *http.Request) {
 // A handler with a deferred unlock that writes guarded state, then calls
 // something that may panic: torn state.
 func (s *Server) handleCount(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock() // want `s.hits is left half-updated if w.Write panics: the deferred s.mu.Unlock\(\) releases it`
+	s.mu.Lock() // want `s.hits is left half-updated if w.Write panics: the deferred s.mu.Unlock\(\) releases it.*the panic is recovered by the server around handler \(\*Server\)\.handleCount \(httpsrv\.go:\d+\)`
 	defer s.mu.Unlock()
 	s.hits[r.URL.Path]++
 	w.Write([]byte("ok"))

@@ -44,7 +44,7 @@ var table = map[string]int{"a": missing}
 
 // Calls the broken function: it may panic, as far as we know.
 func (s *Server) callsEditing(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock() // want `s.mu stays locked if s.editing panics`
+	s.mu.Lock() // want `s.mu stays locked if s.editing panics.*the panic is recovered by the server around handler \(\*Server\)\.callsEditing \(illtyped\.go:\d+\)`
 	s.editing(w, r)
 	s.mu.Unlock()
 }

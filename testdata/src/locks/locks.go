@@ -26,7 +26,7 @@ func (t *Table) Add() { // want Add:"locks\\(\\$0.mu W\\)"
 // RWMutex, read mode: a leaked read lock blocks every later writer.
 func (t *Table) Read() string { // want Read:"locks\\(\\$0.mu R\\)"
 	defer swallow()
-	t.mu.RLock() // want `t.mu stays locked if t.fn panics`
+	t.mu.RLock() // want `t.mu stays locked if t.fn panics.*the panic is recovered in \(\*Table\)\.Read \(locks\.go:\d+\)`
 	s := t.fn()
 	t.mu.RUnlock()
 	return s
@@ -58,7 +58,7 @@ type outer struct {
 
 func (s *outer) Deep() { // want Deep:"locks\\(\\$0.state.mu W\\)"
 	defer swallow()
-	s.state.mu.Lock() // want `s.state.mu stays locked if s.fn panics`
+	s.state.mu.Lock() // want `s.state.mu stays locked if s.fn panics.*the panic is recovered in \(\*outer\)\.Deep \(locks\.go:\d+\)`
 	s.fn()
 	s.state.mu.Unlock()
 }
@@ -72,7 +72,7 @@ type Counter struct {
 
 func (c *Counter) Incr() { // want Incr:"locks\\(\\$0.~Mutex W\\)"
 	defer swallow()
-	c.Lock() // want `c stays locked if c.fn panics`
+	c.Lock() // want `c stays locked if c.fn panics.*the panic is recovered in \(\*Counter\)\.Incr \(locks\.go:\d+\)`
 	c.fn()
 	c.Unlock()
 }
@@ -85,7 +85,7 @@ var (
 
 func RunHooks() {
 	defer swallow()
-	mu.Lock() // want `mu stays locked if h panics`
+	mu.Lock() // want `mu stays locked if h panics.*the panic is recovered in RunHooks \(locks\.go:\d+\)`
 	for _, h := range hooks {
 		h()
 	}
@@ -96,7 +96,7 @@ func RunHooks() {
 func Local(fs []func()) {
 	defer swallow()
 	var m sync.Mutex
-	m.Lock() // want `m stays locked if fs\[0\] panics`
+	m.Lock() // want `m stays locked if fs\[0\] panics.*the panic is recovered in Local \(locks\.go:\d+\)`
 	fs[0]()
 	m.Unlock()
 }
@@ -113,7 +113,7 @@ func (s *State) Unlock() { s.mu.Unlock() } // want Unlock:"releases\\(\\$0.mu W\
 
 func (s *State) Update() { // want Update:"locks\\(\\$0.mu W\\)"
 	defer swallow()
-	s.Lock() // want `s stays locked if s.fn panics`
+	s.Lock() // want `s stays locked if s.fn panics.*the panic is recovered in \(\*State\)\.Update \(locks\.go:\d+\)`
 	s.fn()
 	s.Unlock()
 }
@@ -128,7 +128,7 @@ func (s *State) UpdateDeferred() { // want UpdateDeferred:"locks\\(\\$0.mu W\\)"
 // A sync.Locker interface value.
 func WithLocker(l sync.Locker, f func()) { // want WithLocker:"recovers\\(1\\)"
 	defer swallow()
-	l.Lock() // want `l stays locked if f panics`
+	l.Lock() // want `l stays locked if f panics.*the panic is recovered in WithLocker \(locks\.go:\d+\)`
 	f()
 	l.Unlock()
 }

@@ -41,7 +41,7 @@ func (p *P) Helper(x int) int {
 // A helper that may panic is.
 func (p *P) HelperPanics(x int) int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if mayFail panics`
+	p.mu.Lock() // want `p.mu stays locked if mayFail panics.*the panic is recovered in \(\*P\)\.HelperPanics \(noimplicit\.go:\d+\)`
 	y := mayFail(x)
 	p.mu.Unlock()
 	return y
@@ -50,7 +50,7 @@ func (p *P) HelperPanics(x int) int {
 // An explicit panic.
 func (p *P) Explicit(x int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if panic\("bad"\) is called`
+	p.mu.Lock() // want `p.mu stays locked if panic\("bad"\) is called.*the panic is recovered in \(\*P\)\.Explicit \(noimplicit\.go:\d+\)`
 	if x < 0 {
 		panic("bad")
 	}
@@ -60,7 +60,7 @@ func (p *P) Explicit(x int) {
 // Interface method calls.
 func (p *P) Iface() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.iface.Do panics`
+	p.mu.Lock() // want `p.mu stays locked if p.iface.Do panics.*the panic is recovered in \(\*P\)\.Iface \(noimplicit\.go:\d+\)`
 	p.iface.Do()
 	p.mu.Unlock()
 }
@@ -68,7 +68,7 @@ func (p *P) Iface() {
 // Type assertions: without ", ok" they panic.
 func (p *P) Assert() int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the type assertion p.any.\(int\) fails`
+	p.mu.Lock() // want `p.mu stays locked if the type assertion p.any.\(int\) fails.*the panic is recovered in \(\*P\)\.Assert \(noimplicit\.go:\d+\)`
 	v := p.any.(int)
 	p.mu.Unlock()
 	return v

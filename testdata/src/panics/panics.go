@@ -40,7 +40,7 @@ func (p *P) Helper(x int) int {
 // A helper that may panic is.
 func (p *P) HelperPanics(x int) int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if mayFail panics`
+	p.mu.Lock() // want `p.mu stays locked if mayFail panics.*the panic is recovered in \(\*P\)\.HelperPanics \(panics\.go:\d+\)`
 	y := mayFail(x)
 	p.mu.Unlock()
 	return y
@@ -49,7 +49,7 @@ func (p *P) HelperPanics(x int) int {
 // An explicit panic.
 func (p *P) Explicit(x int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if panic\("bad"\) is called`
+	p.mu.Lock() // want `p.mu stays locked if panic\("bad"\) is called.*the panic is recovered in \(\*P\)\.Explicit \(panics\.go:\d+\)`
 	if x < 0 {
 		panic("bad")
 	}
@@ -59,7 +59,7 @@ func (p *P) Explicit(x int) {
 // Interface method calls.
 func (p *P) Iface() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.iface.Do panics`
+	p.mu.Lock() // want `p.mu stays locked if p.iface.Do panics.*the panic is recovered in \(\*P\)\.Iface \(panics\.go:\d+\)`
 	p.iface.Do()
 	p.mu.Unlock()
 }
@@ -67,7 +67,7 @@ func (p *P) Iface() {
 // Type assertions: without ", ok" they panic.
 func (p *P) Assert() int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the type assertion p.any.\(int\) fails`
+	p.mu.Lock() // want `p.mu stays locked if the type assertion p.any.\(int\) fails.*the panic is recovered in \(\*P\)\.Assert \(panics\.go:\d+\)`
 	v := p.any.(int)
 	p.mu.Unlock()
 	return v
@@ -84,7 +84,7 @@ func (p *P) AssertOK() int {
 // Index out of range.
 func (p *P) Index(i int) int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[i\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[i\] is out of range.*the panic is recovered in \(\*P\)\.Index \(panics\.go:\d+\)`
 	v := p.vals[i]
 	p.mu.Unlock()
 	return v
@@ -108,7 +108,7 @@ func (p *P) Sum() int {
 // A nil pointer from a map lookup.
 func (p *P) Name(id string) string {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.users\[id\] is nil`
+	p.mu.Lock() // want `p.mu stays locked if p.users\[id\] is nil.*the panic is recovered in \(\*P\)\.Name \(panics\.go:\d+\)`
 	n := p.users[id].name
 	p.mu.Unlock()
 	return n
@@ -129,7 +129,7 @@ func (p *P) NameChecked(id string) string {
 // Integer division.
 func (p *P) Avg(n int) int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the divisor n is zero`
+	p.mu.Lock() // want `p.mu stays locked if the divisor n is zero.*the panic is recovered in \(\*P\)\.Avg \(panics\.go:\d+\)`
 	v := len(p.vals) / n
 	p.mu.Unlock()
 	return v
@@ -151,7 +151,7 @@ type Reg struct {
 
 func (r *Reg) Add(k string) {
 	defer swallow()
-	r.mu.Lock() // want `r.mu stays locked if the map r.names is nil`
+	r.mu.Lock() // want `r.mu stays locked if the map r.names is nil.*the panic is recovered in \(\*Reg\)\.Add \(panics\.go:\d+\)`
 	r.names[k] = 1
 	r.mu.Unlock()
 }
@@ -177,7 +177,7 @@ type Q struct {
 
 func (q *Q) Stop() {
 	defer swallow()
-	q.mu.Lock() // want `q.mu stays locked if close\(q.done\) panics`
+	q.mu.Lock() // want `q.mu stays locked if close\(q.done\) panics.*the panic is recovered in \(\*Q\)\.Stop \(panics\.go:\d+\)`
 	close(q.done)
 	q.mu.Unlock()
 }

@@ -58,7 +58,7 @@ func (j *Jobs) Explicit(f func()) (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	j.mu.Lock() // want `j.mu stays locked if f panics`
+	j.mu.Lock() // want `j.mu stays locked if f panics.*the panic is recovered in \(\*Jobs\)\.Explicit \(poisonuse\.go:\d+\)`
 	j.done++
 	f()
 	j.mu.Unlock()

@@ -42,7 +42,7 @@ func (p *Pipe) CloseGuarded() {
 // The flag is tested but never set: a second call closes again.
 func (p *Pipe) CloseUnset() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if close\(p.ch\) panics`
+	p.mu.Lock() // want `p.mu stays locked if close\(p.ch\) panics.*the panic is recovered in \(\*Pipe\)\.CloseUnset \(chan\.go:\d+\)`
 	if !p.shutdown {
 		close(p.ch)
 	}
@@ -63,7 +63,7 @@ func (p *Pipe) CloseNil() {
 // The field is tested but not cleared.
 func (p *Pipe) CloseNotCleared() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if close\(p.ch\) panics`
+	p.mu.Lock() // want `p.mu stays locked if close\(p.ch\) panics.*the panic is recovered in \(\*Pipe\)\.CloseNotCleared \(chan\.go:\d+\)`
 	if p.ch != nil {
 		close(p.ch)
 	}
@@ -90,7 +90,7 @@ func (o *Once) Stop() {
 
 func (o *Once) StopLoad() {
 	defer swallow()
-	o.mu.Lock() // want `o.mu stays locked if close\(o.done\) panics`
+	o.mu.Lock() // want `o.mu stays locked if close\(o.done\) panics.*the panic is recovered in \(\*Once\)\.StopLoad \(chan\.go:\d+\)`
 	o.n++
 	if o.state.Load() == 0 {
 		close(o.done)
@@ -114,7 +114,7 @@ func (q *Queue) Notify(v int) {
 
 func (q *Queue) Result(v int) {
 	defer swallow()
-	q.mu.Lock() // want `q.mu stays locked if the send on q.results panics`
+	q.mu.Lock() // want `q.mu stays locked if the send on q.results panics.*the panic is recovered in \(\*Queue\)\.Result \(chan\.go:\d+\)`
 	q.results <- v
 	q.mu.Unlock()
 }

@@ -43,7 +43,7 @@ func (p *P) First() {
 
 func (p *P) Second() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[1\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[1\] is out of range.*the panic is recovered in \(\*P\)\.Second \(index\.go:\d+\)`
 	if len(p.vals) > 0 {
 		p.v = p.vals[1]
 	}
@@ -63,7 +63,7 @@ func (p *P) Last() {
 
 func (p *P) LastUnchecked() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[n - 1\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[n - 1\] is out of range.*the panic is recovered in \(\*P\)\.LastUnchecked \(index\.go:\d+\)`
 	n := len(p.vals)
 	p.v = p.vals[n-1]
 	p.mu.Unlock()
@@ -83,7 +83,7 @@ func (p *P) EarlyReturn() {
 
 func (p *P) NoReturn() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[0\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[0\] is out of range.*the panic is recovered in \(\*P\)\.NoReturn \(index\.go:\d+\)`
 	if len(p.vals) == 0 {
 		p.v = -1
 	}
@@ -105,7 +105,7 @@ func (p *P) Copy(xs []int) []int {
 
 func (p *P) CopyOther(xs, ys []int) []int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the index out\[i\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index out\[i\] is out of range.*the panic is recovered in \(\*P\)\.CopyOther \(index\.go:\d+\)`
 	out := make([]int, len(ys))
 	for i := range xs {
 		out[i] = xs[i] + p.v
@@ -125,7 +125,7 @@ func (p *P) Literal() {
 
 func (p *P) LiteralShort(i int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the index s\[i\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index s\[i\] is out of range.*the panic is recovered in \(\*P\)\.LiteralShort \(index\.go:\d+\)`
 	s := []int{1, 2, 3}
 	p.v = s[i]
 	p.mu.Unlock()
@@ -144,7 +144,7 @@ func (p *P) Ring() {
 
 func (p *P) RingUnchecked() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the divisor len\(p.vals\) is zero`
+	p.mu.Lock() // want `p.mu stays locked if the divisor len\(p.vals\) is zero.*the panic is recovered in \(\*P\)\.RingUnchecked \(index\.go:\d+\)`
 	p.v = p.vals[p.head%len(p.vals)]
 	p.mu.Unlock()
 }
@@ -164,7 +164,7 @@ func (p *P) Nth(s string, k uint8) {
 
 func (p *P) NthUnchecked(s string, k uint8) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the index t\[k - 1\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index t\[k - 1\] is out of range.*the panic is recovered in \(\*P\)\.NthUnchecked \(index\.go:\d+\)`
 	t := strings.Split(s, ".")
 	if len(t) < int(k) || t[k-1] != "*" {
 		p.v = 1
@@ -185,7 +185,7 @@ func (p *P) Concat(a, b []int) []int {
 
 func (p *P) ConcatOther(a, b []int) []int {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if the slice bounds of out\[n:\] are out of range`
+	p.mu.Lock() // want `p.mu stays locked if the slice bounds of out\[n:\] are out of range.*the panic is recovered in \(\*P\)\.ConcatOther \(index\.go:\d+\)`
 	out := make([]int, len(b))
 	n := copy(b, a)
 	copy(out[n:], b)

@@ -50,7 +50,7 @@ func (p *P) Load(b []byte, i int) {
 
 func (p *P) LoadRaw(b []byte, i int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if decodeRaw panics \(the index b\[i\] is out of range at misc.go:41\)`
+	p.mu.Lock() // want `p.mu stays locked if decodeRaw panics \(the index b\[i\] is out of range at misc.go:41\).*the panic is recovered in \(\*P\)\.LoadRaw \(misc\.go:\d+\)`
 	p.v, _ = decodeRaw(b, i)
 	p.mu.Unlock()
 }
@@ -66,7 +66,7 @@ func (p *P) check(i int) int {
 
 func (p *P) Check(i int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.check panics \(panic\("negative value"\) is called at misc.go:62\)`
+	p.mu.Lock() // want `p.mu stays locked if p.check panics \(panic\("negative value"\) is called at misc.go:62\).*the panic is recovered in \(\*P\)\.Check \(misc\.go:\d+\)`
 	p.v = p.check(i)
 	p.mu.Unlock()
 }
@@ -98,7 +98,7 @@ func (p *P) Area(s shape) {
 // A case is missing: the default runs for *circle.
 func (p *P) AreaPartial(s shape) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.log.Printf panics`
+	p.mu.Lock() // want `p.mu stays locked if p.log.Printf panics.*the panic is recovered in \(\*P\)\.AreaPartial \(misc\.go:\d+\)`
 	switch s := s.(type) {
 	case square:
 		p.v = s.s
@@ -132,7 +132,7 @@ func (p *P) Close() {
 
 func (p *P) CloseMissing() {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if panic\("unhandled state"\) is called`
+	p.mu.Lock() // want `p.mu stays locked if panic\("unhandled state"\) is called.*the panic is recovered in \(\*P\)\.CloseMissing \(misc\.go:\d+\)`
 	switch p.st {
 	case open:
 		p.st = closing
@@ -161,7 +161,7 @@ func NewRing(size int) (*Ring, error) {
 
 func (r *Ring) Put(v int) {
 	defer swallow()
-	r.mu.Lock() // want `r.mu stays locked if the divisor uint64\(len\(r.buf\)\) is zero`
+	r.mu.Lock() // want `r.mu stays locked if the divisor uint64\(len\(r.buf\)\) is zero.*the panic is recovered in \(\*Ring\)\.Put \(misc\.go:\d+\)`
 	r.buf[r.n%uint64(len(r.buf))] = v
 	r.n++
 	r.mu.Unlock()
@@ -189,7 +189,7 @@ func (p *P) Accept(i int) {
 
 func (p *P) createRoute(remote *Remote, i int) {
 	if remote != nil {
-		remote.Lock() // want `remote stays locked if the index remote.urls\[i\] is out of range`
+		remote.Lock() // want `remote stays locked if the index remote.urls\[i\] is out of range.*the panic is recovered in \(\*P\)\.SolicitRoute \(misc\.go:\d+\)`
 		p.v = len(remote.urls[i])
 		remote.Unlock()
 	}
@@ -216,7 +216,7 @@ func (p *P) init(i int) {
 
 func (p *P) Reset(i int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.init panics \(panic\("negative size"\) is called at misc.go:212\)`
+	p.mu.Lock() // want `p.mu stays locked if p.init panics \(panic\("negative size"\) is called at misc.go:212\).*the panic is recovered in \(\*P\)\.Reset \(misc\.go:\d+\)`
 	p.log.Printf("reset")
 	p.init(i)
 	p.mu.Unlock()
@@ -225,7 +225,7 @@ func (p *P) Reset(i int) {
 // A callee's section that a caller's recover reaches names its strongest
 // panic point: the interface call, not the index found first.
 func (p *P) fill(i int) {
-	p.mu.Lock() // want `p.mu stays locked if p.log.Printf panics`
+	p.mu.Lock() // want `p.mu stays locked if p.log.Printf panics.*the panic is recovered in \(\*P\)\.Fill \(misc\.go:\d+\)`
 	p.v = p.vals[i]
 	p.log.Printf("filled %d", i)
 	p.mu.Unlock()
@@ -239,7 +239,7 @@ func (p *P) Fill(i int) {
 // Its nearest negative: the same section without the interface call names
 // the index.
 func (p *P) set(i int) {
-	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[i\] is out of range`
+	p.mu.Lock() // want `p.mu stays locked if the index p.vals\[i\] is out of range.*the panic is recovered in \(\*P\)\.Set \(misc\.go:\d+\)`
 	p.v = p.vals[i]
 	p.mu.Unlock()
 }

@@ -103,28 +103,28 @@ func (s *S) Weak(x int, u uint64) {
 // io.ReadAll calls Read: code the caller passes.
 func (s *S) Less() {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if sort.Slice panics`
+	s.mu.Lock() // want `s.mu stays locked if sort.Slice panics.*the panic is recovered in \(\*S\)\.Less \(std\.go:\d+\)`
 	sort.Slice(s.vals, s.less)
 	s.mu.Unlock()
 }
 
 func (s *S) SortBy() {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if slices.SortFunc panics`
+	s.mu.Lock() // want `s.mu stays locked if slices.SortFunc panics.*the panic is recovered in \(\*S\)\.SortBy \(std\.go:\d+\)`
 	slices.SortFunc(s.vals, s.cmp)
 	s.mu.Unlock()
 }
 
 func (s *S) Write(x int) {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if fmt.Fprintf panics`
+	s.mu.Lock() // want `s.mu stays locked if fmt.Fprintf panics.*the panic is recovered in \(\*S\)\.Write \(std\.go:\d+\)`
 	fmt.Fprintf(s.w, "%d", x)
 	s.mu.Unlock()
 }
 
 func (s *S) Read() {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if io.ReadAll panics`
+	s.mu.Lock() // want `s.mu stays locked if io.ReadAll panics.*the panic is recovered in \(\*S\)\.Read \(std\.go:\d+\)`
 	b, _ := io.ReadAll(s.r)
 	s.last = string(b)
 	s.mu.Unlock()

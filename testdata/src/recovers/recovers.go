@@ -79,7 +79,7 @@ func (w *W) Named(j string) {
 
 // A recover registered inside the section covers the rest of it.
 func (w *W) Inside(j string) {
-	w.mu.Lock() // want `w.mu stays locked if w.run panics`
+	w.mu.Lock() // want `w.mu stays locked if w.run panics.*the panic is recovered in \(\*W\)\.Inside \(recovers\.go:\d+\)`
 	defer w.recoverJob()
 	w.run(j)
 	w.mu.Unlock()

@@ -14,7 +14,7 @@ func swallow() { recover() }
 // panic point on the other path.
 func (s *S) Branch(c bool) {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Branch \(sections\.go:\d+\)`
 	if c {
 		s.mu.Unlock()
 		return
@@ -37,7 +37,7 @@ func (s *S) BranchEnds(c bool) {
 // Early return inside the section, explicit unlocks on both paths.
 func (s *S) EarlyReturn() int {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.EarlyReturn \(sections\.go:\d+\)`
 	if s.n == 0 {
 		s.mu.Unlock()
 		return 0
@@ -54,7 +54,7 @@ func (s *S) EarlyReturn() int {
 func (s *S) Loop(k int) {
 	defer swallow()
 	for i := 0; i < k; i++ {
-		s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Loop \(sections\.go:\d+\)`
 		s.fn()
 		s.mu.Unlock()
 	}
@@ -74,7 +74,7 @@ func (s *S) LoopAfter(k int) {
 // Deferred on one path only: not deferred on every path, so explicit.
 func (s *S) DeferOnOnePath(c bool) {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.DeferOnOnePath \(sections\.go:\d+\)`
 	if c {
 		defer s.mu.Unlock()
 	}

@@ -11,7 +11,7 @@ type T struct {
 
 func (t *T) InTest() {
 	defer swallow()
-	t.mu.Lock() // want `t.mu stays locked if t.fn panics`
+	t.mu.Lock() // want `t.mu stays locked if t.fn panics.*the panic is recovered in \(\*T\)\.InTest \(tests_test\.go:\d+\)`
 	t.fn()
 	t.mu.Unlock()
 }

@@ -48,7 +48,7 @@ func (s *Store) PutNotify(k string) {
 // Nearest positive: a write, the panic point, a write it skips.
 func (s *Store) PutHalf(k string) {
 	defer swallow()
-	s.mu.Lock() // want `s.items is left half-updated if notify panics: the deferred s.mu.Unlock\(\) releases it`
+	s.mu.Lock() // want `s.items is left half-updated if notify panics \(panic\("bad"\) is called at tornshapes\.go:\d+\): the deferred s.mu.Unlock\(\) releases it and the panic is recovered in \(\*Store\)\.PutHalf \(tornshapes\.go:\d+\)`
 	defer s.mu.Unlock()
 	s.items[k] = 1
 	notify(k)
@@ -70,7 +70,7 @@ func (s *Store) PutAll(ks []string) {
 // write.
 func (s *Store) PutAllHalf(ks []string) {
 	defer swallow()
-	s.mu.Lock() // want `s.items is left half-updated if compute panics`
+	s.mu.Lock() // want `s.items is left half-updated if compute panics.*the panic is recovered in \(\*Store\)\.PutAllHalf \(tornshapes\.go:\d+\)`
 	defer s.mu.Unlock()
 	for _, k := range ks {
 		s.items[k] = 0
@@ -102,7 +102,7 @@ func (s *Store) Count(k string) {
 // Nearest positive: the outer section's own counter.
 func (s *Store) CountOwn(k string) {
 	defer swallow()
-	s.mu.Lock() // want `s.n is left half-updated if compute panics`
+	s.mu.Lock() // want `s.n is left half-updated if compute panics.*the panic is recovered in \(\*Store\)\.CountOwn \(tornshapes\.go:\d+\)`
 	defer s.mu.Unlock()
 	s.n++
 	s.items[k] = compute(k)
@@ -130,7 +130,7 @@ func (s *Store) Snapshot(ks []string) (out []int, seen map[string]bool) {
 func (s *Store) SnapshotWrite(ks []string) {
 	defer swallow()
 	func() {
-		s.mu.Lock() // want `s.order is left half-updated if notify panics`
+		s.mu.Lock() // want `s.order is left half-updated if notify panics.*the panic is recovered in \(\*Store\)\.SnapshotWrite \(tornshapes\.go:\d+\)`
 		defer s.mu.Unlock()
 		for _, k := range ks {
 			s.order = append(s.order, k)
@@ -151,7 +151,7 @@ type DB struct {
 
 func (db *DB) Begin(k string) {
 	defer swallow()
-	db.rwlock.Lock() // want `db.rwlock stays locked if compute panics`
+	db.rwlock.Lock() // want `db.rwlock stays locked if compute panics.*the panic is recovered in \(\*DB\)\.Begin \(tornshapes\.go:\d+\)`
 	db.metalock.Lock()
 	defer db.metalock.Unlock()
 	db.meta++
@@ -162,7 +162,7 @@ func (db *DB) Begin(k string) {
 // Nearest positive: without the outer lock, the torn state is reported.
 func (db *DB) BeginMeta(k string) {
 	defer swallow()
-	db.metalock.Lock() // want `db.meta is left half-updated if compute panics`
+	db.metalock.Lock() // want `db.meta is left half-updated if compute panics.*the panic is recovered in \(\*DB\)\.BeginMeta \(tornshapes\.go:\d+\)`
 	defer db.metalock.Unlock()
 	db.meta++
 	n := compute(k)
@@ -177,10 +177,10 @@ type Server struct {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock() // want `s.mu stays locked if compute panics`
+	s.mu.Lock() // want `s.mu stays locked if compute panics.*the panic is recovered by the server around handler \(\*Server\)\.ServeHTTP \(tornshapes\.go:\d+\)`
 	s.a = compute(r.URL.Path)
 	s.mu.Unlock()
-	s.mu.Lock() // want `s.mu stays locked if notify panics`
+	s.mu.Lock() // want `s.mu stays locked if notify panics.*the panic is recovered by the server around handler \(\*Server\)\.ServeHTTP \(tornshapes\.go:\d+\)`
 	notify(r.URL.Path)
 	s.mu.Unlock()
 }
@@ -226,7 +226,7 @@ func (b *Backend) DefragLog(k string) {
 			b.lg.Error("unexpected panic during defrag")
 		}
 	}()
-	b.mu.Lock() // want `b.mu stays locked if compute panics`
+	b.mu.Lock() // want `b.mu stays locked if compute panics.*the panic is recovered in \(\*Backend\)\.DefragLog \(tornshapes\.go:\d+\)`
 	compute(k)
 	b.mu.Unlock()
 }
@@ -235,7 +235,7 @@ func (b *Backend) DefragLog(k string) {
 // (the shipped example's Add).
 func (s *Store) AddHooks(k string, hooks []func(string)) {
 	defer swallow()
-	s.mu.Lock() // want `s.n is left half-updated if h panics`
+	s.mu.Lock() // want `s.n is left half-updated if h panics.*the panic is recovered in \(\*Store\)\.AddHooks \(tornshapes\.go:\d+\)`
 	defer s.mu.Unlock()
 	s.n++
 	for _, h := range hooks {
@@ -259,7 +259,7 @@ func (s *Store) AddThenHooks(k string, hooks []func(string)) {
 // A function that merely takes a *http.Request runs inside a request: it
 // is no handler.
 func (s *Server) lookup(r *http.Request, k string) {
-	s.mu.Lock() // want `s.mu stays locked if compute panics: the panic is recovered by the server: \(\*Server\).lookup runs inside a request handled by the server \(tornshapes.go:\d+\)`
+	s.mu.Lock() // want `s.mu stays locked if compute panics \(panic\("empty"\) is called at tornshapes\.go:\d+\): the panic is recovered by the server: \(\*Server\).lookup runs inside a request handled by the server \(tornshapes.go:\d+\)`
 	s.a = compute(k)
 	s.mu.Unlock()
 }
@@ -290,7 +290,7 @@ func (s *Store) Collect(ks []string) (res result) {
 func (s *Store) CollectInto(ks []string, res *result) {
 	defer swallow()
 	func() {
-		s.mu.Lock() // want `res.vals is left half-updated if notify panics`
+		s.mu.Lock() // want `res.vals is left half-updated if notify panics.*the panic is recovered in \(\*Store\)\.CollectInto \(tornshapes\.go:\d+\)`
 		defer s.mu.Unlock()
 		for _, k := range ks {
 			res.vals = append(res.vals, s.items[k])
@@ -304,7 +304,7 @@ func (s *Store) CollectInto(ks []string, res *result) {
 // and the panic skips the next iterations' writes.
 func (s *Store) PutBatch(ks []string) {
 	defer swallow()
-	s.mu.Lock() // want `s.items is left half-updated if notify panics`
+	s.mu.Lock() // want `s.items is left half-updated if notify panics.*the panic is recovered in \(\*Store\)\.PutBatch \(tornshapes\.go:\d+\)`
 	defer s.mu.Unlock()
 	for _, k := range ks {
 		s.items[k] = 1

@@ -77,7 +77,7 @@ func Go(fn func()) { // want Go:"^lockpoison\\(nopanic recovers\\(0\\)\\)$"
 }
 
 // Try runs fn under a recover and returns the panic as an error.
-func Try(fn func()) (err error) { // want Try:"^lockpoison\\(recovers\\(0\\)\\)$"
+func Try(fn func()) (err error) { // want Try:"^lockpoison\\(nopanic recovers\\(0\\)\\)$"
 	defer func() {
 		if r := recover(); r != nil {
 			err = errors.New("panic")
@@ -131,7 +131,7 @@ func (t *Tree) Even(d int) { // want Even:"^lockpoison\\(locks\\(\\$0\\.mu W\\) 
 	t.mu.Unlock()
 }
 
-func (t *Tree) Odd(d int) { // want Odd:"^lockpoison\\(locks\\(\\$0\\.mu W\\) escapes\\(\\$0\\.mu held at xa\\.go:135 by k\\.Even panics\\) readonly\\)$"
+func (t *Tree) Odd(d int) { // want Odd:"^lockpoison\\(locks\\(\\$0\\.mu W\\) escapes\\(\\$0\\.mu held at xa\\.go:135 by k\\.Even panics \\(t\\.Visit panics at xa\\.go:130\\)\\) readonly\\)$"
 	t.mu.Lock()
 	if d > 0 {
 		for _, k := range t.kids {

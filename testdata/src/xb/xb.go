@@ -38,7 +38,7 @@ func (s *Service) Sum(a, b int) int {
 
 func (s *Service) Checked(v int) int {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if xa.Check panics`
+	s.mu.Lock() // want `s.mu stays locked if xa.Check panics.*the panic is recovered in \(\*Service\)\.Checked \(xb\.go:\d+\)`
 	s.total = xa.Check(v)
 	s.mu.Unlock()
 	return s.total
@@ -47,7 +47,7 @@ func (s *Service) Checked(v int) int {
 // Another package's wrapper methods are locks.
 func (s *Service) Wrapped() {
 	defer swallow()
-	s.state.Lock() // want `s.state stays locked if s.run panics`
+	s.state.Lock() // want `s.state stays locked if s.run panics.*the panic is recovered in \(\*Service\)\.Wrapped \(xb\.go:\d+\)`
 	s.run()
 	s.state.Unlock()
 }
@@ -72,7 +72,7 @@ func (s *Service) Size() int {
 
 // An HTTP handler is a boundary for another package's sections too.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	fmt.Fprint(w, s.m.Get(r.URL.Path)) // want `s.m.mu stays locked if m.OnMiss panics`
+	fmt.Fprint(w, s.m.Get(r.URL.Path)) // want `s.m.mu stays locked if m.OnMiss panics.*the panic is recovered by the server around handler \(\*Service\)\.ServeHTTP \(xb\.go:\d+\)`
 }
 
 // Closures passed to another package's recovering wrappers run under its
@@ -109,7 +109,7 @@ func (s *Service) Hook() {
 func (s *Service) Dynamic(l sync.Locker) {
 	defer swallow()
 	load := s.cache.Load
-	s.mu.Lock() // want `s.mu stays locked if load panics`
+	s.mu.Lock() // want `s.mu stays locked if load panics.*the panic is recovered in \(\*Service\)\.Dynamic \(xb\.go:\d+\)`
 
 	load("k") // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\).Dynamic`
 	s.mu.Unlock()
@@ -124,7 +124,7 @@ func Do(t *xa.Txn) (err error) {
 			err = fmt.Errorf("txn: %v", r)
 		}
 	}()
-	t.Commit() // want `t.lock stays locked if t.Apply panics`
+	t.Commit() // want `t.lock stays locked if t.Apply panics.*the panic is recovered in Do \(xb\.go:\d+\)`
 	return nil
 }
 
@@ -135,14 +135,14 @@ func DoLog(t *xa.Txn) (err error) {
 			err = fmt.Errorf("txn: %v", r)
 		}
 	}()
-	t.Commit() // want `t.lock stays locked if t.Apply panics`
+	t.Commit() // want `t.lock stays locked if t.Apply panics.*the panic is recovered in DoLog \(xb\.go:\d+\)`
 	return nil
 }
 
 // Recursion across packages terminates.
 func Walk(t *xa.Tree) {
 	defer swallow()
-	t.Even(3) // want `t.mu stays locked if t.Visit panics`
+	t.Even(3) // want `t.mu stays locked if t.Visit panics.*the panic is recovered in Walk \(xb\.go:\d+\)`
 }
 
 // Another package's section whose only panic point is weak is not
