@@ -158,7 +158,10 @@ func (a *fnAnalysis) dispatch(cc *ssa.CallCommon) []escape {
 			continue
 		}
 		inputs := append([]ssa.Value{cc.Value}, cc.Args...)
-		escs = append(escs, a.translateEscapes(s, from, cc.Value, inputs, cc.Pos(), im.name)...)
+		for _, e := range a.translateEscapes(s, from, cc.Value, inputs, cc.Pos(), im.name) {
+			e.dispatched = true
+			escs = append(escs, e)
+		}
 	}
 	return escs
 }

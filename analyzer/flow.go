@@ -23,6 +23,7 @@ type heldLock struct {
 	unlock   string    // the deferred unlock call that released it: "cr.unlock"
 	from     string    // the package of the callee leading to a section in another
 	depth    int       // calls between this function and the section
+	dispatch bool      // reached through an interface call (escape.dispatched)
 	handler  string    // the recover handler's unlock that released it: "r.mu.Unlock"
 	hloc     string    // where that unlock is: "reg.go:12"
 }

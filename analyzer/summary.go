@@ -49,6 +49,12 @@ type escape struct {
 	unlock  string // the deferred unlock call, when known: "c.mu.Unlock"
 	from    string // the package of the callee leading to a section in another
 	depth   int    // calls between the function and the section
+	// dispatched: reached through an interface call of this package
+	// (dispatch.go). Such a section is reported in this package, never
+	// exported: an importer cannot act on a call inside a dependency, and
+	// a logger's writer behind an interface would otherwise reach every
+	// importer of the logger.
+	dispatched bool
 }
 
 // maxEscapes bounds the escapes recorded per function.
@@ -114,7 +120,7 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		// Only sections whose panic point is strong are exported: a
 		// runtime panic or an assertion deep in another package's helper
 		// is too weak a path to report in its callers.
-		if !e.p.escapes() || std || !e.panic.strong {
+		if !e.p.escapes() || std || !e.panic.strong || e.dispatched {
 			continue
 		}
 		f.Escapes = append(f.Escapes, factEscape{

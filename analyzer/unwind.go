@@ -38,7 +38,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	}
 	for _, e := range escs {
 		u := unwinding{heldLock: heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, panic: e.panic}
+			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth, dispatch: e.dispatched}, panic: e.panic}
 		if u.panic.instr == nil && !u.panic.pos.IsValid() {
 			u.panic.pos = pp.pos
 		}
@@ -133,7 +133,7 @@ func (a *fnAnalysis) caught(live, torn []unwinding, rs recoverSite) {
 // (or torn).
 func (a *fnAnalysis) escape(l unwinding, held bool) {
 	e := escape{p: l.p, write: l.write, held: held, poison: l.poison, lockPos: l.pos, lockLoc: l.loc,
-		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock, from: l.from, depth: l.depth}
+		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock, from: l.from, depth: l.depth, dispatched: l.dispatch}
 	for i, f := range a.full {
 		// Sections are identified by their acquisition: two sections of
 		// the same lock in one function are two findings.
