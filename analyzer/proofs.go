@@ -17,7 +17,10 @@ func (c *checker) viaText(pp panicPoint) string {
 		return ""
 	}
 	r := pp.root()
-	return " (" + c.describe(r) + " at " + c.loc(r.pos) + ")"
+	if at := c.loc(r.pos); at != "" {
+		return " (" + c.describe(r) + " at " + at + ")"
+	}
+	return " (" + c.describe(r) + ")" // no position (a synthetic function): no empty "at"
 }
 
 // unreachable reports whether pos lies in code that cannot run: the
