@@ -75,7 +75,7 @@ var mutations = []mutation{
 		Name: "mutex-unlock-swallows",
 		Why:  "Mutex.Unlock poisons but swallows the panic",
 		File: "runtime/poison/mutex.go", Func: "(*Mutex).unlockUnwinding",
-		Old:  "reportPoison(e)\n\tpanic(r)",
+		Old: "reportPoison(e)\n\tpanic(r)",
 		// Unlock goes on to m.mu.Unlock(): lock again so that it
 		// releases, and return normally: the panic is swallowed.
 		New:  "reportPoison(e)\n\tm.mu.Lock()",
