@@ -75,10 +75,9 @@ while IFS=';' read -r name pkgs run rw; do
 	fi
 	failed=()
 	if [ -n "$pkgs" ]; then
-		# shellcheck disable=SC2086 # pkgs is a list of package patterns
 		# Compile only (a TestMain may run checks that hang on a mutant).
 		mkdir -p "$tmp/bin.$name"
-		# shellcheck disable=SC2086
+		# shellcheck disable=SC2086 # pkgs is a list of package patterns
 		if ! (cd "$dir" && go test -c -o "$tmp/bin.$name/" $pkgs >"$tmp/$name.build" 2>&1); then
 			echo "mutation $name does not compile:" >&2
 			cat "$tmp/$name.build" >&2
@@ -101,6 +100,7 @@ while IFS=';' read -r name pkgs run rw; do
 					n = 0
 				}
 				/^panic: / && !p { p = 1; print "(panic) " substr($0, 1, 60) }
+				/^FAIL: / && !q { q = 1; print "(TestMain) " substr($0, 7, 60) }
 			' "$tmp/$name.out" | sed "s|^github.com/lockpoison/lockpoison/||" | sort -u)
 			[ ${#failed[@]} -gt 0 ] || failed=("go test failed")
 		fi
