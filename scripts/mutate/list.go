@@ -52,7 +52,7 @@ var mutations = []mutation{
 		Old:  `if v == nil || v.Parent() != c.pass.Pkg.Scope() {`,
 		New:  `if true {`,
 		Pkgs: []string{"./analyzer"},
-		Run:  "TestSuggestedFixes|TestFix",
+		Run:  "TestSuggestedFix|TestFix",
 	},
 	{
 		Name: "plugin-ignores-settings",
