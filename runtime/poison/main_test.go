@@ -10,6 +10,10 @@ import (
 // lock. If one did, most tests below would deadlock and the run would end only
 // at the test timeout; this reports it at once instead.
 func TestMain(m *testing.M) {
+	if what := unwindingDoesNotPoison(); what != "" {
+		fmt.Fprintf(os.Stderr, "FAIL: %s; not running the tests, which would deadlock\n", what)
+		os.Exit(1)
+	}
 	if what := refusalKeepsLock(); what != "" {
 		fmt.Fprintf(os.Stderr, "FAIL: %s reported the poison but kept the lock; not running the tests, which would deadlock\n", what)
 		os.Exit(1)
