@@ -20,8 +20,8 @@ func Add(name string, f func()) {
 	mu.Lock() // want `^count is left half-updated if f panics: the deferred mu.Unlock\(\) releases it and the panic is recovered in Add \(fixglobal.go:19\)$`
 	defer mu.Unlock()
 	count++
-	names = append(names, name)
 	f()
+	names = append(names, name)
 }
 
 func AddLocal(name string, f func()) {
@@ -31,4 +31,5 @@ func AddLocal(name string, f func()) {
 	defer local.Unlock()
 	count++
 	f()
+	names = append(names, name)
 }

@@ -10,7 +10,7 @@ import (
 
 // Swallow runs fn under a recover that logs the panic and returns: its
 // callers go on after a panic in fn.
-func Swallow(fn func()) { // want Swallow:"^lockpoison\\(recovers\\(0\\)\\)$"
+func Swallow(fn func()) { // want Swallow:"^lockpoison\\(nopanic recovers\\(0\\)\\)$"
 	defer func() {
 		if r := recover(); r != nil {
 			log.Print(r)
@@ -20,8 +20,9 @@ func Swallow(fn func()) { // want Swallow:"^lockpoison\\(recovers\\(0\\)\\)$"
 }
 
 // Repanic logs the panic and panics again: the program does not go on, so
-// it is not a recovering wrapper and has no recovers fact.
-func Repanic(fn func()) {
+// it is not a recovering wrapper and has no recovers fact, only calls(0):
+// it calls fn where a panic goes on to its caller.
+func Repanic(fn func()) { // want Repanic:"^lockpoison\\(calls\\(0\\)\\)$"
 	defer func() {
 		if r := recover(); r != nil {
 			log.Print(r)

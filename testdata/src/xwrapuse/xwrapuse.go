@@ -33,14 +33,15 @@ func (s *Server) Repanicked() {
 	})
 }
 
-// Counted: xwrap's Add writes s.c, then the handler panics and the deferred
-// unlock releases s.c half-updated.
+// Counted: xwrap's Add writes s.c, then the handler panics before the
+// second Add, and the deferred unlock releases s.c half-updated.
 func (s *Server) Counted(name string) {
 	xwrap.Swallow(func() {
 		s.mu.Lock() // want `s.c is left half-updated if s.handler panics: the deferred s.mu.Unlock\(\) releases it and the panic is recovered in xwrap.Swallow \(xwrapuse.go:39\)`
 		defer s.mu.Unlock()
 		s.c.Add(name)
 		s.handler()
+		s.c.Add(name + "/done")
 	})
 }
 
