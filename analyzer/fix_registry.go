@@ -542,25 +542,11 @@ func (pl *poisonLock) regUseOf(id *ast.Ident, stack []ast.Node, s *regSection) *
 // regCall writes the Registry call replacing the use, with its error
 // returned the way the function returns errors.
 func (pl *poisonLock) regCall(s *regSection, ls *lockSite) (string, string) {
-	c, info := pl.c, pl.c.pass.TypesInfo
-	obj, _ := info.Defs[s.fn.Name].(*types.Func)
-	if obj == nil {
-		return "", "no function"
-	}
-	res := obj.Signature().Results()
-	if res.Len() == 0 || !types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
-		return "", s.fn.Name.Name + " does not return an error"
-	}
-	var zeros []string
-	for i := 0; i < res.Len()-1; i++ {
-		z, ok := c.zeroValue(res.At(i).Type(), ls.file)
-		if !ok {
-			return "", "no zero value for a result of " + s.fn.Name.Name
-		}
-		zeros = append(zeros, z)
+	ret, why := pl.regReturn(s, ls)
+	if why != "" {
+		return "", why
 	}
 	indent, _ := ls.ownLine(s.use.stmt)
-	ret := "return " + strings.Join(append(zeros, "err"), ", ")
 	check := "if err != nil {\n" + indent + "\t" + ret + "\n" + indent + "}"
 	if s.use.op == "Range" {
 		return pl.regRange(s.use, ls, indent, ret)
@@ -575,7 +561,7 @@ func (pl *poisonLock) regCall(s *regSection, ls *lockSite) (string, string) {
 		return "if err := " + call + "; err != nil {\n" + indent + "\t" + ret + "\n" + indent + "}", ""
 	}
 	// Get, Len: v, ok, err := ...; err must be new here or an error.
-	if sc := c.pass.Pkg.Scope().Innermost(s.use.stmt.Pos()); sc != nil {
+	if sc := pl.c.pass.Pkg.Scope().Innermost(s.use.stmt.Pos()); sc != nil {
 		if o := sc.Lookup("err"); o != nil && !types.Identical(o.Type(), types.Universe.Lookup("error").Type()) {
 			return "", "err is declared with another type"
 		}
