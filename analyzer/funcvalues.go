@@ -313,7 +313,7 @@ func (c *checker) funcTargetsDepth(fn *ssa.Function, v ssa.Value, depth int) (ts
 		}
 		switch addr := x.X.(type) {
 		case *ssa.Alloc:
-			if st := onlyStore(addr); st != nil {
+			if st := singleStore(addr, false); st != nil {
 				return c.funcTargetsDepth(fn, st.Val, depth+1)
 			}
 		case *ssa.FieldAddr:
@@ -359,28 +359,6 @@ func (c *checker) funcTargetsDepth(fn *ssa.Function, v ssa.Value, depth int) (ts
 		}
 	}
 	return nil, false
-}
-
-// onlyStore is the single store into a local that no closure captures.
-func onlyStore(a *ssa.Alloc) *ssa.Store {
-	var st *ssa.Store
-	refs := a.Referrers()
-	if refs == nil {
-		return nil
-	}
-	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != a || st != nil {
-				return nil
-			}
-			st = r
-		case *ssa.UnOp, *ssa.DebugRef:
-		default:
-			return nil
-		}
-	}
-	return st
 }
 
 func tableGlobal(v ssa.Value) *ssa.Global {

@@ -144,7 +144,7 @@ func pathOfDepth(fn *ssa.Function, v ssa.Value, depth int) *path {
 	case *ssa.Alloc:
 		// A local spilled from a parameter (because a closure captures it or
 		// its address is taken) stands for the parameter.
-		if st := singleStore(v); st != nil {
+		if st := singleStore(v, true); st != nil {
 			switch st.Val.(type) {
 			case *ssa.Parameter, *ssa.FreeVar:
 				return pathOfDepth(fn, st.Val, depth+1)
@@ -167,8 +167,9 @@ func pathOfDepth(fn *ssa.Function, v ssa.Value, depth int) *path {
 }
 
 // singleStore returns the only store into a local, if it has exactly one
-// and no other use takes its address for writing.
-func singleStore(a *ssa.Alloc) *ssa.Store {
+// and no other use takes its address for writing; captured: a closure may
+// capture the local (it only reads it).
+func singleStore(a *ssa.Alloc, captured bool) *ssa.Store {
 	var st *ssa.Store
 	refs := a.Referrers()
 	if refs == nil {
@@ -181,7 +182,11 @@ func singleStore(a *ssa.Alloc) *ssa.Store {
 				return nil
 			}
 			st = r
-		case *ssa.UnOp, *ssa.MakeClosure, *ssa.DebugRef:
+		case *ssa.UnOp, *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			if !captured {
+				return nil
+			}
 		default:
 			return nil
 		}

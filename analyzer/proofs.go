@@ -284,16 +284,7 @@ func (a *fnAnalysis) minLen(at ssa.Instruction, x ssa.Value) int64 {
 		if _, isConst := l.(*ssa.Const); isConst {
 			// c OP len(x): swap to len(x) OP' c.
 			l, k = k, l
-			switch op {
-			case token.LSS:
-				op = token.GTR
-			case token.GTR:
-				op = token.LSS
-			case token.LEQ:
-				op = token.GEQ
-			case token.GEQ:
-				op = token.LEQ
-			}
+			op = swapped(op)
 		}
 		kc, ok := k.(*ssa.Const)
 		if !ok || kc.Value == nil || kc.Value.Kind() != constant.Int || !a.isLenOf(l, x) {
@@ -303,21 +294,8 @@ func (a *fnAnalysis) minLen(at ssa.Instruction, x ssa.Value) int64 {
 		if !exact {
 			return false
 		}
-		if !holds {
-			switch op { // negate
-			case token.EQL:
-				op = token.NEQ
-			case token.NEQ:
-				op = token.EQL
-			case token.LSS:
-				op = token.GEQ
-			case token.GEQ:
-				op = token.LSS
-			case token.GTR:
-				op = token.LEQ
-			case token.LEQ:
-				op = token.GTR
-			}
+		if n, ok := negated(op); !holds && ok {
+			op = n
 		}
 		n := int64(0)
 		switch op {
@@ -594,22 +572,11 @@ func holdsOn(at ssa.Instruction, f func(op token.Token, l, r ssa.Value) bool) bo
 		}
 		op := cmp.Op
 		if !holds {
-			switch op {
-			case token.EQL:
-				op = token.NEQ
-			case token.NEQ:
-				op = token.EQL
-			case token.LSS:
-				op = token.GEQ
-			case token.GEQ:
-				op = token.LSS
-			case token.GTR:
-				op = token.LEQ
-			case token.LEQ:
-				op = token.GTR
-			default:
+			n, ok := negated(op)
+			if !ok {
 				return false
 			}
+			op = n
 		}
 		return f(op, unconvert(cmp.X), unconvert(cmp.Y))
 	})
@@ -639,16 +606,7 @@ func atLeast(at ssa.Instruction, v ssa.Value, c int64) bool {
 		if l != v {
 			// c OP v: swap.
 			l, r = r, l
-			switch op {
-			case token.LSS:
-				op = token.GTR
-			case token.GTR:
-				op = token.LSS
-			case token.LEQ:
-				op = token.GEQ
-			case token.GEQ:
-				op = token.LEQ
-			}
+			op = swapped(op)
 		}
 		k, ok := r.(*ssa.Const)
 		if l != v || !ok || k.Value == nil || k.Value.Kind() != constant.Int {
@@ -680,4 +638,40 @@ func (a *fnAnalysis) sliceProven(s *ssa.Slice) bool {
 	}
 	bi, ok := call.Call.Value.(*ssa.Builtin)
 	return ok && bi.Name() == "copy" && len(call.Call.Args) == 2 && a.sameSlice(call.Call.Args[0], s.X)
+}
+
+// negated is the comparison that holds where op does not (a < b: a >= b);
+// ok is false for a token that is not a comparison.
+func negated(op token.Token) (token.Token, bool) {
+	switch op {
+	case token.EQL:
+		return token.NEQ, true
+	case token.NEQ:
+		return token.EQL, true
+	case token.LSS:
+		return token.GEQ, true
+	case token.GEQ:
+		return token.LSS, true
+	case token.GTR:
+		return token.LEQ, true
+	case token.LEQ:
+		return token.GTR, true
+	}
+	return op, false
+}
+
+// swapped is op with its operands exchanged (a < b is b > a); == and !=,
+// and tokens that are not comparisons, stay as they are.
+func swapped(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.GTR:
+		return token.LSS
+	case token.LEQ:
+		return token.GEQ
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
 }

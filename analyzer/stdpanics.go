@@ -104,20 +104,30 @@ func (a *fnAnalysis) argsNoPanic(calls uint64, inputs []ssa.Value) bool {
 		if i >= 63 || calls&(1<<i) == 0 {
 			continue
 		}
-		var f *ssa.Function
-		switch v := in.(type) {
-		case *ssa.Function:
-			f = v
-		case *ssa.MakeClosure:
-			f, _ = v.Fn.(*ssa.Function)
-		case *ssa.Const:
-			continue // nil
+		f, isNil := argFunc(in)
+		if isNil {
+			continue
 		}
 		if f == nil || isWrapper(f) || !a.c.summaryOf(f).noPanic {
 			return false
 		}
 	}
 	return true
+}
+
+// argFunc is the function a func argument is, when the call shows it (a
+// function or a closure); isNil: the argument is a constant (nil).
+func argFunc(in ssa.Value) (f *ssa.Function, isNil bool) {
+	switch v := in.(type) {
+	case *ssa.Function:
+		return v, false
+	case *ssa.MakeClosure:
+		f, _ = v.Fn.(*ssa.Function)
+		return f, false
+	case *ssa.Const:
+		return nil, true
+	}
+	return nil, false
 }
 
 // argsStrong reports whether a callee of the standard library that calls
@@ -129,14 +139,9 @@ func (a *fnAnalysis) argsStrong(calls uint64, inputs []ssa.Value) bool {
 		if i >= 63 || calls&(1<<i) == 0 {
 			continue
 		}
-		var f *ssa.Function
-		switch v := in.(type) {
-		case *ssa.Function:
-			f = v
-		case *ssa.MakeClosure:
-			f, _ = v.Fn.(*ssa.Function)
-		case *ssa.Const:
-			continue // nil
+		f, isNil := argFunc(in)
+		if isNil {
+			continue
 		}
 		if f != nil {
 			if s := a.c.summaryOf(f); !s.noPanic && (s.strong || s.stdCalls != 0) {
