@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // coverArg marks the function that value v denotes (a func literal, a
@@ -58,17 +60,7 @@ func (c *checker) boundaryFunc(f *ssa.Function) bool {
 		if err != nil || fnm.pkg != obj.Pkg().Path() || fnm.name != obj.Name() {
 			continue
 		}
-		recv := ""
-		if sig := obj.Signature(); sig.Recv() != nil {
-			t := sig.Recv().Type()
-			if p, ok := t.(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			if n, ok := types.Unalias(t).(*types.Named); ok {
-				recv = n.Obj().Name()
-			}
-		}
-		if recv == fnm.recv {
+		if locktypes.RecvName(obj) == fnm.recv {
 			return true
 		}
 	}
@@ -109,12 +101,8 @@ func exportedRecv(obj *types.Func) bool {
 	if recv == nil {
 		return true
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Exported()
+	n := locktypes.Named(recv.Type())
+	return n != nil && n.Obj().Exported()
 }
 
 // isHandler: fn has a parameter of a request type: *net/http.Request
@@ -124,13 +112,13 @@ func (c *checker) isHandler(fn *ssa.Function) bool {
 	sig := fn.Signature
 	for i := 0; i < sig.Params().Len(); i++ {
 		t := sig.Params().At(i).Type()
-		if isNamed(t, "net/http", "Request", true) {
+		if locktypes.IsNamed(t, "net/http", "Request", true) {
 			if c.pass.Pkg.Path() == "net/http" || fn.Name() == "RoundTrip" {
 				continue
 			}
 			client := false
 			for j := 0; j < sig.Results().Len(); j++ {
-				if isNamed(sig.Results().At(j).Type(), "net/http", "Response", true) {
+				if locktypes.IsNamed(sig.Results().At(j).Type(), "net/http", "Response", true) {
 					client = true
 				}
 			}
@@ -140,24 +128,12 @@ func (c *checker) isHandler(fn *ssa.Function) bool {
 		}
 		for _, rt := range c.cfg.RecoveredBy {
 			pkg, name, err := parseTypeName(rt)
-			if err == nil && isNamed(t, pkg, name, false) {
+			if err == nil && locktypes.IsNamed(t, pkg, name, false) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// isNamed reports whether t is pkg.name, or a pointer to it (required when
-// ptr is set).
-func isNamed(t types.Type, pkg, name string, ptr bool) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	} else if ptr {
-		return false
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // reportCovered reports the sections that escape functions running under

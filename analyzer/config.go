@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"go/types"
 	"strings"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Config holds the analyzer's settings. Each field is one flag of the
@@ -39,7 +41,7 @@ type Config struct {
 }
 
 // DefaultPoisonImport is the import path of the companion runtime package.
-const DefaultPoisonImport = "github.com/lockpoison/lockpoison/runtime/poison"
+const DefaultPoisonImport = locktypes.DefaultPoisonImport
 
 // DefaultConfig returns the settings used when no flag is given.
 func DefaultConfig() Config {

@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // extState holds what the in-source configuration and the framework rules
@@ -135,11 +137,7 @@ func (c *checker) directiveBoundary(fn *ssa.Function) (recoverSite, bool) {
 	if recv == nil {
 		return recoverSite{}, false
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && c.directive(n.Origin().Obj()).Recovered {
+	if n := locktypes.Named(recv.Type()); n != nil && c.directive(n.Origin().Obj()).Recovered {
 		return recoverSite{pos: fn.Pos(), desc: "recovered by a caller of " + name + at + ", a method of //lockpoison:recovered type " + n.Obj().Name()}, true
 	}
 	for _, tn := range c.recoveredIfaces() {

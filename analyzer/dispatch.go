@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Interface dispatch. A call through an interface method reaches the
@@ -95,11 +97,8 @@ func (c *checker) implCandidates(it types.Type, beside bool) []*types.Named {
 	var out []*types.Named
 	seen := map[*types.Named]bool{}
 	add := func(t types.Type) {
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok || seen[n] || n.TypeParams().Len() > 0 || n.TypeArgs().Len() > 0 || isInterface(n) {
+		n := locktypes.Named(t)
+		if n == nil || seen[n] || n.TypeParams().Len() > 0 || n.TypeArgs().Len() > 0 || isInterface(n) {
 			return
 		}
 		seen[n] = true

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // needSSA reports whether the package can hold a finding or a lock fact:
@@ -20,11 +22,11 @@ func (c *checker) needSSA() bool {
 				return true
 			}
 		case *types.Func:
-			if obj.Pkg() != nil && c.isPoisonPkg(obj.Pkg().Path()) {
+			if obj.Pkg() != nil && locktypes.IsPoisonPkg(obj.Pkg().Path(), c.cfg.PoisonImport) {
 				return true
 			}
 			if sig := obj.Signature(); sig.Recv() != nil {
-				if _, ok := lockMethods[obj.Name()]; ok && (c.lockTypeOf(sig.Recv().Type()) != lockNone || isLocker(sig.Recv().Type())) {
+				if _, ok := locktypes.Methods[obj.Name()]; ok && (locktypes.KindOf(sig.Recv().Type(), c.cfg.PoisonImport) != locktypes.None || locktypes.IsLocker(sig.Recv().Type())) {
 					return true
 				}
 			}

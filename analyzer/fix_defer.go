@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Fixes for lock-leak: defer the unlock, or wrap the section in a func
@@ -16,12 +18,6 @@ const (
 	msgDefer = "Defer the unlock"
 	msgWrap  = "Wrap the section in a func with a deferred unlock"
 )
-
-// lockOps are the methods that take or release a lock.
-var lockOps = map[string]bool{
-	"Lock": true, "RLock": true, "Unlock": true, "RUnlock": true,
-	"TryLock": true, "TryRLock": true, "LockChecked": true, "RLockChecked": true,
-}
 
 // lockOp is a call of a lock method on the section's lock.
 type lockOp struct {
@@ -173,7 +169,7 @@ func (lk *leak) collectOps() {
 			return true
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || !lockOps[sel.Sel.Name] || !c.sameExpr(sel.X, lk.ls.recv) {
+		if !ok || !locktypes.Ops[sel.Sel.Name] || !c.sameExpr(sel.X, lk.ls.recv) {
 			return true
 		}
 		op := lockOp{call: call, name: sel.Sel.Name}

@@ -10,17 +10,12 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Fix for torn-state: change the lock's declared type from sync.Mutex to
 // poison.Mutex (sync.RWMutex to poison.RWMutex).
-
-// poisonMethods are the methods of sync.Mutex and sync.RWMutex, all of which
-// poison.Mutex and poison.RWMutex have with the same signatures.
-var poisonMethods = map[string]bool{
-	"Lock": true, "Unlock": true, "TryLock": true,
-	"RLock": true, "RUnlock": true, "TryRLock": true, "RLocker": true,
-}
 
 func (c *checker) tornFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, string) {
 	if !f.lock.write {
@@ -72,7 +67,7 @@ func (c *checker) source(pos token.Pos) (*ast.File, *token.File, []byte) {
 func (c *checker) poisonLock(ls *lockSite) (*poisonLock, string) {
 	info := c.pass.TypesInfo
 	name := types.ExprString(ls.recv)
-	if c.lockTypeOf(info.TypeOf(ls.recv)) != lockPrimitive {
+	if locktypes.KindOf(info.TypeOf(ls.recv), c.cfg.PoisonImport) != locktypes.Primitive {
 		if s := info.Selections[ls.sel]; s != nil && len(s.Index()) > 1 {
 			return nil, "the lock is an embedded field"
 		}
@@ -235,7 +230,7 @@ func (pl *poisonLock) checkUse(id *ast.Ident, stack []ast.Node) string {
 	}
 	switch p := stack[i].(type) {
 	case *ast.SelectorExpr:
-		if p.X == e && poisonMethods[p.Sel.Name] {
+		if p.X == e && locktypes.SyncMethods[p.Sel.Name] {
 			return ""
 		}
 	case *ast.UnaryExpr:

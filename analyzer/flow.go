@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // heldLock is a lock held at a program point.
@@ -527,12 +529,12 @@ func (a *fnAnalysis) callWrites(st *state, cc *ssa.CallCommon, callee *ssa.Funct
 	// arguments may be written; a pointer method called on a field or
 	// package-level variable writes it.
 	for _, in := range inputs {
-		if _, isPtr := in.Type().Underlying().(*types.Pointer); isPtr && !isSyncType(in.Type()) {
+		if _, isPtr := in.Type().Underlying().(*types.Pointer); isPtr && !locktypes.IsSyncType(in.Type()) {
 			a.markWrite(in)
 		}
 	}
 	if recv := callee.Signature.Recv(); recv != nil && len(cc.Args) > 0 && !selfLocked(s, 0) {
-		if _, isPtr := recv.Type().(*types.Pointer); isPtr && !isSyncType(recv.Type()) {
+		if _, isPtr := recv.Type().(*types.Pointer); isPtr && !locktypes.IsSyncType(recv.Type()) {
 			if isFieldOrGlobal(a.fn, cc.Args[0]) {
 				a.written(st, cc.Args[0])
 			}

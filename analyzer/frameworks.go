@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Web frameworks. Most Go web frameworks (gin, echo, chi, gorilla/mux, ...)
@@ -24,7 +26,7 @@ import (
 func (c *checker) frameworkHandler(fn *ssa.Function) (string, bool) {
 	sig := fn.Signature
 	for j := 0; j < sig.Results().Len(); j++ {
-		if isNamed(sig.Results().At(j).Type(), "net/http", "Response", true) {
+		if locktypes.IsNamed(sig.Results().At(j).Type(), "net/http", "Response", true) {
 			return "", false // client side
 		}
 	}
@@ -65,11 +67,11 @@ func carriesRequest(t types.Type) bool {
 		// embedded *http.Request: wrappers of the client's request
 		// (retryablehttp.Request) embed it.
 		return obj.IsField() && !obj.Embedded() && obj.Pkg() != nil && !strings.HasPrefix(obj.Pkg().Path(), "net/http") &&
-			isNamed(obj.Type(), "net/http", "Request", true)
+			locktypes.IsNamed(obj.Type(), "net/http", "Request", true)
 	case *types.Func:
 		sig := obj.Signature()
 		return sig.Params().Len() == 0 && sig.Results().Len() == 1 &&
-			isNamed(sig.Results().At(0).Type(), "net/http", "Request", true)
+			locktypes.IsNamed(sig.Results().At(0).Type(), "net/http", "Request", true)
 	}
 	return false
 }
@@ -78,7 +80,7 @@ func carriesRequest(t types.Type) bool {
 // or fiber.Ctx (v3, an interface).
 func isFiberCtx(t types.Type) bool {
 	for _, pkg := range fiberPkgs {
-		if isNamed(t, pkg, "Ctx", false) {
+		if locktypes.IsNamed(t, pkg, "Ctx", false) {
 			return true
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Func values. A call through a func value is resolved to the functions
@@ -469,9 +471,9 @@ func (a *fnAnalysis) bindCalls(st *state, instr ssa.Instruction, pos token.Pos, 
 func (a *fnAnalysis) applyTarget(st *state, instr ssa.Instruction, pos token.Pos, t target, inputs []ssa.Value, depth int) {
 	f := t.fn
 	if f.Signature.Recv() != nil && t.recv != nil && t.frame == a.fn {
-		if m, isLock := lockMethods[f.Name()]; isLock && f.Signature.Params().Len() == 0 {
-			if k := a.c.lockTypeOf(t.recv.Type()); k != lockNone {
-				a.applyLock(st, instr, pos, primitiveLockCall(a.fn, t.recv, m.acquire, m.write, k == lockPoison))
+		if m, isLock := locktypes.Methods[f.Name()]; isLock && f.Signature.Params().Len() == 0 {
+			if k := locktypes.KindOf(t.recv.Type(), a.c.cfg.PoisonImport); k != locktypes.None {
+				a.applyLock(st, instr, pos, primitiveLockCall(a.fn, t.recv, m.Acquire, m.Write, k == locktypes.Poison))
 				return
 			}
 		}

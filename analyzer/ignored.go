@@ -3,18 +3,9 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
-)
 
-// checkedMethods are the runtime/poison methods whose error says the lock
-// or registry is poisoned.
-var checkedMethods = map[string]map[string]bool{
-	// LockForRepair is not here: discarding its error is fine when the state
-	// is reset regardless; unrepaired.go reports reading it unrepaired.
-	"Mutex":   {"LockChecked": true, "TryLockChecked": true},
-	"RWMutex": {"LockChecked": true, "RLockChecked": true, "TryLockChecked": true, "TryRLockChecked": true},
-	"Registry": {"Get": true, "Set": true, "Delete": true, "Update": true, "Range": true, "Len": true,
-		"Repair": true},
-}
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
+)
 
 // poisonIgnored reports discarded errors of runtime/poison checked calls:
 // a call statement (also under go or defer), or an assignment of the error
@@ -56,19 +47,15 @@ func (c *checker) checkDiscarded(e ast.Expr) {
 		return
 	}
 	fn, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	if !ok || fn.Pkg() == nil || !c.isPoisonPkg(fn.Pkg().Path()) {
+	if !ok || fn.Pkg() == nil || !locktypes.IsPoisonPkg(fn.Pkg().Path(), c.cfg.PoisonImport) {
 		return
 	}
 	recv := fn.Signature().Recv()
 	if recv == nil {
 		return
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || !checkedMethods[n.Obj().Name()][fn.Name()] {
+	n := locktypes.Named(recv.Type())
+	if n == nil || !locktypes.Checked[n.Obj().Name()][fn.Name()] {
 		return
 	}
 	if c.skipped(call.Pos(), CheckPoisonIgnored) {

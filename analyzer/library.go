@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Library mode (-assume-recovered=exported). The entry points are the
@@ -59,12 +61,7 @@ func recvNamed(obj *types.Func) *types.Named {
 	if recv == nil {
 		return nil
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := types.Unalias(t).(*types.Named)
-	return n
+	return locktypes.Named(recv.Type())
 }
 
 // escapingTypes: the unexported types of this package that the API hands

@@ -1,25 +1,12 @@
 package analyzer
 
 import (
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
-)
 
-// lockMethods maps the methods of lock types to (acquire, write).
-var lockMethods = map[string]struct{ acquire, write bool }{
-	"Lock":         {true, true},
-	"LockChecked":  {true, true},
-	"RLock":        {true, false},
-	"RLockChecked": {true, false},
-	// runtime/poison: acquires whether or not poisoned; unlocks from a
-	// recover handler.
-	"LockForRepair":  {true, true},
-	"UnlockPoisoned": {false, true},
-	"Unlock":         {false, true},
-	"RUnlock":        {false, false},
-}
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
+)
 
 // lockCall describes a call that acquires or releases locks.
 type lockCall struct {
@@ -43,11 +30,11 @@ func (c *checker) lockCallOf(fn *ssa.Function, cc *ssa.CallCommon) *lockCall {
 	} else if f != nil {
 		callee = f
 	}
-	m, isLockName := lockMethods[name]
+	m, isLockName := locktypes.Methods[name]
 	if recv != nil && isLockName {
-		switch c.lockTypeOf(recv.Type()) {
-		case lockPrimitive, lockPoison:
-			lc := primitiveLockCall(fn, recv, m.acquire, m.write, c.lockTypeOf(recv.Type()) == lockPoison)
+		switch k := locktypes.KindOf(recv.Type(), c.cfg.PoisonImport); k {
+		case locktypes.Primitive, locktypes.Poison:
+			lc := primitiveLockCall(fn, recv, m.Acquire, m.Write, k == locktypes.Poison)
 			lc.checked = strings.HasSuffix(name, "Checked")
 			return lc
 		}
@@ -85,9 +72,9 @@ func (c *checker) lockCallOf(fn *ssa.Function, cc *ssa.CallCommon) *lockCall {
 			}
 		}
 	}
-	if recv != nil && isLockName && cc.Signature().Params().Len() == 0 && isLocker(recv.Type()) {
+	if recv != nil && isLockName && cc.Signature().Params().Len() == 0 && locktypes.IsLocker(recv.Type()) {
 		if callee == nil || len(callee.Blocks) == 0 || callee.Pkg == nil || callee.Pkg.Pkg != c.pass.Pkg {
-			return primitiveLockCall(fn, recv, m.acquire, m.write, false)
+			return primitiveLockCall(fn, recv, m.Acquire, m.Write, false)
 		}
 	}
 	return nil
@@ -105,76 +92,4 @@ func primitiveLockCall(fn *ssa.Function, recv ssa.Value, acquire, write, poison 
 		lc.release = []effect{{p, write}}
 	}
 	return lc
-}
-
-type lockKind uint8
-
-const (
-	lockNone lockKind = iota
-	lockPrimitive
-	lockPoison
-)
-
-// lockTypeOf tells whether t (or *t) is sync.Mutex/RWMutex or a poison lock.
-func (c *checker) lockTypeOf(t types.Type) lockKind {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return lockNone
-	}
-	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
-	case "sync.Mutex", "sync.RWMutex":
-		return lockPrimitive
-	}
-	if c.isPoisonPkg(n.Obj().Pkg().Path()) {
-		switch n.Obj().Name() {
-		case "Mutex", "RWMutex":
-			return lockPoison
-		}
-	}
-	return lockNone
-}
-
-func (c *checker) isPoisonPkg(path string) bool {
-	return path == c.cfg.PoisonImport || path == DefaultPoisonImport
-}
-
-// isLocker reports whether t's method set has Lock() and Unlock().
-func isLocker(t types.Type) bool {
-	ms := types.NewMethodSet(t)
-	if _, ok := t.Underlying().(*types.Interface); !ok {
-		if _, isPtr := t.(*types.Pointer); !isPtr {
-			ms = types.NewMethodSet(types.NewPointer(t))
-		}
-	}
-	return ms.Lookup(nil, "Lock") != nil && ms.Lookup(nil, "Unlock") != nil ||
-		hasExported(ms, "Lock") && hasExported(ms, "Unlock")
-}
-
-func hasExported(ms *types.MethodSet, name string) bool {
-	for i := 0; i < ms.Len(); i++ {
-		if ms.At(i).Obj().Name() == name {
-			return true
-		}
-	}
-	return false
-}
-
-// isSyncType reports whether t is a type of sync or sync/atomic, whose
-// pointer methods are not writes of guarded state.
-func isSyncType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	switch n.Obj().Pkg().Path() {
-	case "sync", "sync/atomic":
-		return true
-	}
-	return false
 }

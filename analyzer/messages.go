@@ -1,6 +1,10 @@
 package analyzer
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
+)
 
 // serverDesc says how the server recovers a panic in fn, a function with a
 // request-type parameter: "around handler F" only for a real handler (a
@@ -15,13 +19,13 @@ func (c *checker) serverDesc(fn *ssa.Function, name, at string) string {
 
 func (c *checker) realHandler(fn *ssa.Function) bool {
 	ps := fn.Signature.Params()
-	if ps.Len() == 2 && isNamed(ps.At(0).Type(), "net/http", "ResponseWriter", false) &&
-		isNamed(ps.At(1).Type(), "net/http", "Request", true) {
+	if ps.Len() == 2 && locktypes.IsNamed(ps.At(0).Type(), "net/http", "ResponseWriter", false) &&
+		locktypes.IsNamed(ps.At(1).Type(), "net/http", "Request", true) {
 		return true
 	}
 	if ps.Len() == 1 {
 		for _, rt := range c.cfg.RecoveredBy {
-			if pkg, name, err := parseTypeName(rt); err == nil && isNamed(ps.At(0).Type(), pkg, name, false) {
+			if pkg, name, err := parseTypeName(rt); err == nil && locktypes.IsNamed(ps.At(0).Type(), pkg, name, false) {
 				return true
 			}
 		}

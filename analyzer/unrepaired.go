@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Part of poison-ignored: a poisoned lock "recovered" without repairing its
@@ -55,19 +57,15 @@ func (c *checker) unrepairedClears() {
 // runtime/poison method, or "", "".
 func (c *checker) poisonMethod(sel *ast.SelectorExpr) (string, string) {
 	fn, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	if !ok || fn.Pkg() == nil || !c.isPoisonPkg(fn.Pkg().Path()) {
+	if !ok || fn.Pkg() == nil || !locktypes.IsPoisonPkg(fn.Pkg().Path(), c.cfg.PoisonImport) {
 		return "", ""
 	}
 	recv := fn.Signature().Recv()
 	if recv == nil {
 		return "", ""
 	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok {
+	n := locktypes.Named(recv.Type())
+	if n == nil {
 		return "", ""
 	}
 	return n.Obj().Name(), fn.Name()
@@ -344,7 +342,7 @@ func (c *checker) acquiredAfter(path []ast.Node, call *ast.CallExpr, lockText st
 			}
 			if ac, ok := n.(*ast.CallExpr); ok {
 				if sel, ok := ast.Unparen(ac.Fun).(*ast.SelectorExpr); ok && types.ExprString(sel.X) == lockText {
-					if _, name := c.poisonMethod(sel); lockMethods[name].acquire || name == "TryLock" || name == "TryLockChecked" {
+					if _, name := c.poisonMethod(sel); locktypes.Methods[name].Acquire || name == "TryLock" || name == "TryLockChecked" {
 						found = ac
 					}
 				}
