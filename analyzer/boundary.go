@@ -39,7 +39,7 @@ func (c *checker) coverArg(fn *ssa.Function, v ssa.Value, callee *ssa.Function, 
 	if !pos.IsValid() {
 		pos = fn.Pos()
 	}
-	c.covers[target] = recoverSite{pos: pos, desc: "recovered in " + c.funcName(callee) + " (" + c.loc(pos) + ")"}
+	c.covers[target] = recoverSite{pos: pos, desc: "recovered in " + c.syntax.FuncName(callee) + " (" + c.syntax.Loc(pos) + ")"}
 }
 
 // boundaryFunc reports whether f is listed in -boundaries or is a
@@ -76,8 +76,8 @@ func (c *checker) contextBoundary(fn *ssa.Function) (recoverSite, bool) {
 	if rs, ok := c.covers[fn]; ok {
 		return rs, true
 	}
-	name := c.funcName(fn)
-	at := " (" + c.loc(fn.Pos()) + ")"
+	name := c.syntax.FuncName(fn)
+	at := " (" + c.syntax.Loc(fn.Pos()) + ")"
 	if c.isHandler(fn) {
 		return recoverSite{pos: fn.Pos(), desc: c.serverDesc(fn, name, at)}, true
 	}

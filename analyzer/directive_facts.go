@@ -124,8 +124,8 @@ func (c *checker) directiveBoundary(fn *ssa.Function) (recoverSite, bool) {
 	if !ok {
 		return recoverSite{}, false
 	}
-	name := c.funcName(fn)
-	at := " (" + c.loc(fn.Pos()) + ")"
+	name := c.syntax.FuncName(fn)
+	at := " (" + c.syntax.Loc(fn.Pos()) + ")"
 	d := c.directive(obj)
 	if d.Boundary {
 		return recoverSite{pos: fn.Pos(), desc: "recovered by //lockpoison:boundary function " + name + at}, true

@@ -115,7 +115,7 @@ func (c *checker) reportCapped() {
 		}
 		c.pass.Report(analysisDiagnostic(fn.Pos(), categoryCapped,
 			fmt.Sprintf("%s has %d blocks, more than the %d lockpoison analyses: its critical sections are not checked",
-				c.funcName(fn), len(fn.Blocks), maxBlocks)))
+				c.syntax.FuncName(fn), len(fn.Blocks), maxBlocks)))
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
 // Interface dispatch. A call through an interface method reaches the
@@ -301,10 +303,10 @@ func madeIn(v ssa.Value) *types.Package {
 // recvText is the receiver of the method call whose Lparen is pos, as the
 // source writes it ("newCache()"), or "" when it is not a method call.
 func (c *checker) recvText(pos token.Pos) string {
-	if call, ok := c.nodeAt(pos).(*ast.CallExpr); ok {
+	if call, ok := c.syntax.NodeAt(pos).(*ast.CallExpr); ok {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if _, isSel := c.pass.TypesInfo.Selections[sel]; isSel {
-				return shorten(types.ExprString(sel.X))
+				return source.Shorten(types.ExprString(sel.X))
 			}
 		}
 	}

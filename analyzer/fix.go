@@ -51,7 +51,7 @@ func (c *checker) planFixes(f *finding) ([]analysis.SuggestedFix, string) {
 		// lock's type alone would not stop the torn state.
 		return nil, "the recover handler releases the lock: re-panic in the handler, or use a poison lock and call UnlockPoisoned(p) there"
 	}
-	if !f.lock.pos.IsValid() || c.fileOf(f.lock.pos) == nil {
+	if !f.lock.pos.IsValid() || c.syntax.FileOf(f.lock.pos) == nil {
 		return nil, "the section is in another package"
 	}
 	ls, why := c.lockSiteAt(f.lock.pos)
@@ -77,7 +77,7 @@ type lockSite struct {
 }
 
 func (c *checker) lockSiteAt(pos token.Pos) (*lockSite, string) {
-	call, ok := c.nodeAt(pos).(*ast.CallExpr)
+	call, ok := c.syntax.NodeAt(pos).(*ast.CallExpr)
 	if !ok {
 		return nil, "the lock is not taken by a method call"
 	}
@@ -90,7 +90,7 @@ func (c *checker) lockSiteAt(pos token.Pos) (*lockSite, string) {
 	default:
 		return nil, "the lock is not taken by a Lock or RLock method call"
 	}
-	file := c.fileOf(pos)
+	file := c.syntax.FileOf(pos)
 	tf := c.pass.Fset.File(pos)
 	src, err := c.pass.ReadFile(tf.Name())
 	if err != nil || len(src) != tf.Size() {

@@ -48,7 +48,7 @@ type poisonLock struct {
 
 // source returns the file holding pos, its token.File and content.
 func (c *checker) source(pos token.Pos) (*ast.File, *token.File, []byte) {
-	file := c.fileOf(pos)
+	file := c.syntax.FileOf(pos)
 	if file == nil {
 		return nil, nil, nil
 	}
@@ -99,7 +99,7 @@ func (c *checker) poisonLock(ls *lockSite) (*poisonLock, string) {
 	default:
 		return nil, name + " is not a field or package-level variable"
 	}
-	if v.Pkg() != c.pass.Pkg || c.fileOf(v.Pos()) == nil {
+	if v.Pkg() != c.pass.Pkg || c.syntax.FileOf(v.Pos()) == nil {
 		return nil, name + " is declared in another package"
 	}
 	if v.Exported() {
@@ -107,7 +107,7 @@ func (c *checker) poisonLock(ls *lockSite) (*poisonLock, string) {
 	}
 	pl := &poisonLock{c: c, v: v, name: name}
 	// The declaration.
-	file := c.fileOf(v.Pos())
+	file := c.syntax.FileOf(v.Pos())
 	pl.declFile = file
 	var typ ast.Expr
 	ast.Inspect(file, func(n ast.Node) bool {

@@ -352,7 +352,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 // lockStmtOf returns, for a use of the lock, the function and the
 // statement x.mu.Lock() / x.mu.Unlock() / defer x.mu.Unlock() it is in.
 func (pl *poisonLock) lockStmtOf(id *ast.Ident) (*ast.FuncDecl, ast.Stmt, string) {
-	file := pl.c.fileOf(id.Pos())
+	file := pl.c.syntax.FileOf(id.Pos())
 	var fn *ast.FuncDecl
 	var stmt ast.Stmt
 	method := ""

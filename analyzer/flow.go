@@ -355,7 +355,7 @@ func (a *fnAnalysis) applyLock(st *state, instr ssa.Instruction, pos token.Pos, 
 		}
 		a.acquired[key] = true
 		st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
-		h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: pos, loc: a.c.loc(pos)}
+		h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: pos, loc: a.c.syntax.Loc(pos)}
 		if call, ok := instr.(*ssa.Call); ok && lc.checked {
 			st.pending = append(st.pending, pending{call, h})
 			continue

@@ -109,13 +109,13 @@ func (c *checker) handlerReleases(h *ssa.Function) []handlerUnlock {
 			if !ok {
 				continue // runs only when nothing was recovered
 			}
-			text := c.callText(call.Pos())
+			text := c.syntax.CallText(call.Pos())
 			if text == "" {
 				text = "the handler's unlock"
 			}
 			poisons := lc.poison && calleeName(call.Common()) == "UnlockPoisoned"
 			for _, e := range lc.release {
-				out = append(out, handlerUnlock{effect: e, cond: cond, pos: call.Pos(), text: text, loc: c.loc(call.Pos()), poisons: poisons})
+				out = append(out, handlerUnlock{effect: e, cond: cond, pos: call.Pos(), text: text, loc: c.syntax.Loc(call.Pos()), poisons: poisons})
 			}
 		}
 	}
@@ -314,7 +314,7 @@ func (a *fnAnalysis) pendingUnlock(st *state, i int, key string) bool {
 // handlerUnlock reports a handler's unlock of a lock not held at l.panic.
 func (a *fnAnalysis) handlerUnlock(d *deferInfo, hu handlerUnlock, l unwinding, why string) {
 	pos := hu.pos
-	if !pos.IsValid() || a.c.fileOf(pos) == nil {
+	if !pos.IsValid() || a.c.syntax.FileOf(pos) == nil {
 		pos = d.instr.Pos()
 	}
 	l.handler, l.hloc, l.unlock = hu.text, hu.loc, why

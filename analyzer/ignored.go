@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
 // poisonIgnored reports discarded errors of runtime/poison checked calls:
@@ -61,7 +63,7 @@ func (c *checker) checkDiscarded(e ast.Expr) {
 	if c.skipped(call.Pos(), CheckPoisonIgnored) {
 		return
 	}
-	x := shorten(types.ExprString(sel.X))
+	x := source.Shorten(types.ExprString(sel.X))
 	c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
 		"the error of "+x+"."+fn.Name()+" is discarded: a poisoned "+x+" goes unnoticed and its torn state is used"))
 }

@@ -17,7 +17,7 @@ func (c *checker) viaText(pp panicPoint) string {
 		return ""
 	}
 	r := pp.root()
-	if at := c.loc(r.pos); at != "" {
+	if at := c.syntax.Loc(r.pos); at != "" {
 		return " (" + c.describe(r) + " at " + at + ")"
 	}
 	return " (" + c.describe(r) + ")" // no position (a synthetic function): no empty "at"

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
 // finding is one diagnostic before it is formatted.
@@ -94,7 +96,7 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	what := c.describe(f.panic)
 	recovered := f.recoverDesc
 	if recovered == "" {
-		recovered = "recovered in " + c.funcName(f.recoverFn) + " (" + c.loc(f.recoverPos) + ")"
+		recovered = "recovered in " + c.syntax.FuncName(f.recoverFn) + " (" + c.syntax.Loc(f.recoverPos) + ")"
 	}
 	var msg string
 	switch f.check {
@@ -135,7 +137,7 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 			lock, what)
 	}
 	d := analysis.Diagnostic{Pos: f.at(), Category: f.check, Message: msg + c.fixNote(f)}
-	if call, ok := c.nodeAt(f.at()).(*ast.CallExpr); ok {
+	if call, ok := c.syntax.NodeAt(f.at()).(*ast.CallExpr); ok {
 		d.Pos, d.End = call.Pos(), call.End() // the whole call: c.mu.Lock()
 	}
 	if f.check == CheckHandlerRelock && f.lock.pos.IsValid() {
@@ -151,22 +153,13 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	return d
 }
 
-// callText is the called function as the source writes it at the call
-// whose Lparen is pos: "c.mu.Unlock", or "" when not found.
-func (c *checker) callText(pos token.Pos) string {
-	if call, ok := c.nodeAt(pos).(*ast.CallExpr); ok {
-		return shorten(types.ExprString(call.Fun))
-	}
-	return ""
-}
-
 // lockName is the lock as the source writes it at its Lock call, when that
 // is in this package, else as its path.
 func (c *checker) lockName(l unwinding) string {
 	if l.pos.IsValid() {
-		if call, ok := c.nodeAt(l.pos).(*ast.CallExpr); ok {
+		if call, ok := c.syntax.NodeAt(l.pos).(*ast.CallExpr); ok {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				return shorten(types.ExprString(sel.X))
+				return source.Shorten(types.ExprString(sel.X))
 			}
 		}
 	}
@@ -176,7 +169,7 @@ func (c *checker) lockName(l unwinding) string {
 // skipped: generated files, _test.go files (without -tests), and
 // //lockpoison:ignore or //nolint:lockpoison on the line or the line above.
 func (c *checker) skipped(pos token.Pos, check string) bool {
-	file := c.fileOf(pos)
+	file := c.syntax.FileOf(pos)
 	if file == nil {
 		return true
 	}
@@ -217,61 +210,13 @@ func ignoreDirective(text string) bool {
 	return false
 }
 
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
-// funcName names fn as a reader knows it: "(*Cache).Get", "Serve",
-// "the func literal in Serve", "util.Go".
-func (c *checker) funcName(fn *ssa.Function) string {
-	if fn == nil {
-		return "?"
-	}
-	if fn.Parent() != nil {
-		top := fn
-		for top.Parent() != nil {
-			top = top.Parent()
-		}
-		return "the func literal in " + c.funcName(top)
-	}
-	fn = origin(fn)
-	qual := func(p *types.Package) string {
-		if p == c.pass.Pkg {
-			return ""
-		}
-		return p.Name()
-	}
-	name := fn.Name()
-	if recv := fn.Signature.Recv(); recv != nil {
-		t := recv.Type()
-		ptr := ""
-		if p, ok := t.(*types.Pointer); ok {
-			t, ptr = p.Elem(), "*"
-		}
-		tn := types.TypeString(t, qual)
-		if i := strings.Index(tn, "["); i >= 0 {
-			tn = tn[:i]
-		}
-		return "(" + ptr + tn + ")." + name
-	}
-	if fn.Pkg != nil && fn.Pkg.Pkg != c.pass.Pkg {
-		return fn.Pkg.Pkg.Name() + "." + name
-	}
-	return name
-}
-
 // describe says what happens at a panic point, in words.
 func (c *checker) describe(pp panicPoint) string {
 	if pp.desc != "" {
 		return pp.desc
 	}
-	n := c.nodeAt(pp.pos)
-	str := func(e ast.Expr) string { return shorten(types.ExprString(e)) }
+	n := c.syntax.NodeAt(pp.pos)
+	str := func(e ast.Expr) string { return source.Shorten(types.ExprString(e)) }
 	switch pp.kind {
 	case panicExplicit:
 		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
@@ -329,50 +274,7 @@ func (c *checker) describe(pp panicPoint) string {
 		}
 		return "a send panics"
 	}
-	return "a panic occurs at " + c.loc(pp.pos)
-}
-
-func shorten(s string) string {
-	if len(s) > 40 {
-		return s[:37] + "..."
-	}
-	return s
-}
-
-// nodeAt finds the syntax that an SSA position points into.
-func (c *checker) nodeAt(pos token.Pos) ast.Node {
-	if c.nodes == nil {
-		c.nodes = make(map[token.Pos]ast.Node)
-		add := func(p token.Pos, n ast.Node) {
-			if _, ok := c.nodes[p]; !ok {
-				c.nodes[p] = n
-			}
-		}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.CallExpr:
-					add(n.Lparen, n)
-				case *ast.IndexExpr:
-					add(n.Lbrack, n)
-				case *ast.SliceExpr:
-					add(n.Lbrack, n)
-				case *ast.SelectorExpr:
-					add(n.Sel.Pos(), n)
-				case *ast.BinaryExpr:
-					add(n.OpPos, n)
-				case *ast.TypeAssertExpr:
-					add(n.Lparen, n)
-				case *ast.SendStmt:
-					add(n.Arrow, n)
-				case *ast.StarExpr:
-					add(n.Star, n)
-				}
-				return true
-			})
-		}
-	}
-	return c.nodes[pos]
+	return "a panic occurs at " + c.syntax.Loc(pp.pos)
 }
 
 func analysisDiagnostic(pos token.Pos, check, msg string) analysis.Diagnostic {

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
 // checker holds the state of one pass over one package.
@@ -40,7 +42,7 @@ type checker struct {
 	std          int8 // 0 unknown, 1 std, -1 not
 	dispatchSeen map[*types.Func]bool
 	escaping     map[*types.TypeName]bool
-	nodes        map[token.Pos]ast.Node  // lazily built: see nodeAt
+	syntax       *source.Index           // positions to syntax, names for messages
 	stdPkg       bool                    // the package is in the standard library
 	stdPkgs      map[*types.Package]bool // imported packages marked by a stdFact
 	closed       *closedChans            // lazily built: see closedChans
@@ -60,6 +62,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		madeMaps: make(map[*types.Var]bool),
 		covers:   make(map[*ssa.Function]recoverSite),
 		findings: make(map[findingKey]*finding),
+		syntax:   source.New(pass.Fset, pass.Files, pass.Pkg),
 	}
 	c.stdPkg = c.isStd()
 	if c.stdPkg {
@@ -327,29 +330,6 @@ func (c *checker) guardOf(p *path) string {
 		return ""
 	}
 	return c.guards[p.fields[len(p.fields)-1]]
-}
-
-// loc formats pos as "file.go:12".
-func (c *checker) loc(pos token.Pos) string {
-	if !pos.IsValid() {
-		return ""
-	}
-	p := c.pass.Fset.Position(pos)
-	return filepath.Base(p.Filename) + ":" + itoa(p.Line)
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	return string(b[i:])
 }
 
 // sccs returns the strongly connected components of the call graph among

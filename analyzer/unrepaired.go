@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
 // Part of poison-ignored: a poisoned lock "recovered" without repairing its
@@ -116,11 +118,11 @@ func (c *checker) checkClear(file *ast.File, call *ast.CallExpr, sel *ast.Select
 	if c.skipped(call.Pos(), CheckPoisonIgnored) {
 		return
 	}
-	x := shorten(lockText)
+	x := source.Shorten(lockText)
 	if !g.writesIn(body, start, call.Pos()) {
 		if read := g.firstReadAfter(path, call); read != nil {
 			c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
-				"the poison of "+x+" is cleared without repairing its state: "+shorten(types.ExprString(read))+
+				"the poison of "+x+" is cleared without repairing its state: "+source.Shorten(types.ExprString(read))+
 					" is read at line "+strconv.Itoa(c.pass.Fset.Position(read.Pos()).Line)+
 					" before anything it guards is written (reset or rebuild the state before ClearPoison, or return the error)"))
 			return
@@ -167,9 +169,9 @@ func (c *checker) checkRepairDiscarded(file *ast.File, call *ast.CallExpr, sel *
 	if read == nil || c.skipped(call.Pos(), CheckPoisonIgnored) {
 		return
 	}
-	x := shorten(types.ExprString(lock))
+	x := source.Shorten(types.ExprString(lock))
 	c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
-		"the error of "+x+".LockForRepair is discarded and "+shorten(types.ExprString(read))+" is read at line "+
+		"the error of "+x+".LockForRepair is discarded and "+source.Shorten(types.ExprString(read))+" is read at line "+
 			strconv.Itoa(c.pass.Fset.Position(read.Pos()).Line)+
 			" before anything it guards is written: a poisoned "+x+"'s torn state is used as is"))
 }
@@ -471,7 +473,7 @@ func (c *checker) checkRepairCallback(call *ast.CallExpr, sel *ast.SelectorExpr)
 	if changes || c.skipped(call.Pos(), CheckPoisonIgnored) {
 		return
 	}
-	x := shorten(types.ExprString(sel.X))
+	x := source.Shorten(types.ExprString(sel.X))
 	c.pass.Report(analysisDiagnostic(call.Pos(), CheckPoisonIgnored,
 		"the callback of "+x+".Repair changes nothing and returns nil: it clears the poison of "+x+
 			" and the torn map is used as is (delete or rebuild the torn entries, or return an error)"))

@@ -60,7 +60,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 				continue
 			}
 			l := live[j]
-			l.unlock = a.c.callText(d.instr.Call.Pos())
+			l.unlock = a.c.syntax.CallText(d.instr.Call.Pos())
 			live = slices.Delete(live, j, j+1)
 			freed = append(freed, l)
 			if l.write && l.wrote != "" && !l.poison {
