@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockpoison/lockpoison/analyzer/internal/source"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/fix"
 )
 
 // finding is one diagnostic before it is formatted.
@@ -136,7 +138,8 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 		msg = fmt.Sprintf("the recover handler locks %s, which is still held if %s: the handler deadlocks",
 			lock, what)
 	}
-	d := analysis.Diagnostic{Pos: f.at(), Category: f.check, Message: msg + c.fixNote(f)}
+	fixes, whyNot := c.planFixes(f) // once per finding: the note derives from the plan
+	d := analysis.Diagnostic{Pos: f.at(), Category: f.check, Message: msg + fix.Note(fixes, whyNot)}
 	if call, ok := c.syntax.NodeAt(f.at()).(*ast.CallExpr); ok {
 		d.Pos, d.End = call.Pos(), call.End() // the whole call: c.mu.Lock()
 	}
@@ -149,7 +152,7 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 	if f.recoverPos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.recoverPos, Message: "the panic is " + recovered})
 	}
-	d.SuggestedFixes = c.fixes(f)
+	d.SuggestedFixes = fixes
 	return d
 }
 

@@ -31,7 +31,7 @@ type checker struct {
 	findings map[findingKey]*finding
 	capped   []*ssa.Function
 	ext      *extState            // directives and frameworks: see checkDirectives
-	exposed  map[token.Pos]string // fix_defer.go: noteExposed
+	exposed  map[token.Pos]string // fixtarget.go: noteExposed
 
 	// Func values and interface dispatch (funcvalues.go, dispatch.go).
 	srcList      []*ssa.Function

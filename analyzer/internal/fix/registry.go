@@ -1,4 +1,4 @@
-package analyzer
+package fix
 
 import (
 	"go/ast"
@@ -64,20 +64,20 @@ type regUse struct {
 	rng  *ast.RangeStmt
 }
 
-func (pl *poisonLock) registryFix(f *finding) *analysis.SuggestedFix {
-	fix, _ := pl.registry(f)
+func (pl *poisonLock) registryFix() *analysis.SuggestedFix {
+	fix, _ := pl.registry()
 	return fix
 }
 
-func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
-	c, info := pl.c, pl.c.pass.TypesInfo
+func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
+	fx, info := pl.fx, pl.fx.info
 	if pl.strct == nil {
 		return nil, "the lock is not a struct field"
 	}
 	// The sections: every use of the lock.
 	sections := map[*ast.FuncDecl]*regSection{}
 	var lockIdents []*ast.Ident
-	for _, file := range c.pass.Files {
+	for _, file := range fx.pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if u, ok := info.Uses[id].(*types.Var); ok && u.Origin() == pl.v {
@@ -132,7 +132,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 			return nil, "a section is not one run of statements"
 		}
 		if _, ok := s.unlock.(*ast.DeferStmt); !ok {
-			lk := &leak{c: c}
+			lk := &leak{fx: fx}
 			if lk.escapes(s.fn.Body.List[s.from:s.to], false) {
 				return nil, "control leaves a section"
 			}
@@ -211,7 +211,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 	if why != "" {
 		return nil, why
 	}
-	if m == nil || !strings.HasSuffix(f.lock.wrote, m.Name()) {
+	if m == nil || !strings.HasSuffix(pl.fx.t.Wrote, m.Name()) {
 		return nil, "the lock does not guard a map"
 	}
 	if _, ok := m.Type().Underlying().(*types.Map); !ok || m.Embedded() || m.Exported() {
@@ -234,7 +234,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 	// Every use of the map.
 	var edits []analysis.TextEdit
 	srcs := map[*token.File][]byte{}
-	for _, file := range c.pass.Files {
+	for _, file := range fx.pass.Files {
 		if why != "" {
 			break
 		}
@@ -284,13 +284,13 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 		if len(s.sels) == 0 {
 			return nil, "a section does not use the map"
 		}
-		file, tf, src := c.source(s.fn.Pos())
+		file, tf, src := fx.source(s.fn.Pos())
 		if file == nil {
 			return nil, "the source is not available"
 		}
 		srcs[tf] = src
 		ls := &lockSite{file: file, tf: tf, src: src}
-		lk := &leak{c: c, ls: ls}
+		lk := &leak{fx: fx, ls: ls}
 		for _, st := range []ast.Stmt{s.lock, s.unlock} {
 			if _, ok := ls.ownLine(st); !ok {
 				return nil, "a statement of a section shares its line"
@@ -315,7 +315,7 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 		edits = append(edits, analysis.TextEdit{Pos: s.use.stmt.Pos(), End: s.use.stmt.End(), NewText: []byte(text)})
 	}
 	// The declarations: the lock goes, the map becomes a Registry.
-	file, tf, src := c.source(pl.strct.Pos())
+	file, tf, src := fx.source(pl.strct.Pos())
 	if file == nil {
 		return nil, "the source is not available"
 	}
@@ -329,30 +329,30 @@ func (pl *poisonLock) registry(f *finding) (*analysis.SuggestedFix, string) {
 	if _, ok := ls.ownLine(lockField); !ok {
 		return nil, "the lock's declaration shares its line"
 	}
-	keepSync := c.usesPkg(file, "sync", func(id *ast.Ident) bool { return id == pl.typ.X })
-	pkgName, imp, why := c.importEdit(file, tf, src, pl.typ.Pos(), c.cfg.PoisonImport, !keepSync)
+	keepSync := fx.usesPkg(file, "sync", func(id *ast.Ident) bool { return id == pl.typ.X })
+	pkgName, imp, why := fx.importEdit(file, tf, src, pl.typ.Pos(), fx.poisonImport, !keepSync)
 	if why != "" {
 		return nil, why
 	}
-	del := (&leak{c: c, ls: ls}).deleteLine(lockField)
+	del := (&leak{fx: fx, ls: ls}).deleteLine(lockField)
 	if lockField.Doc != nil {
 		del.Pos = tf.Pos(ls.lineStart(lockField.Doc.Pos()))
 	}
 	regType := pkgName + ".Registry[" + ls.text(mType.Key) + ", " + ls.text(mType.Value) + "]"
-	edits = append(edits, c.formatDecl(file, tf, src, []analysis.TextEdit{
+	edits = append(edits, fx.formatDecl(file, tf, src, []analysis.TextEdit{
 		del,
 		{Pos: mField.Type.Pos(), End: mField.Type.End(), NewText: []byte(regType)},
 	})...)
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &analysis.SuggestedFix{Message: msgRegistry + c.importNote(), TextEdits: edits}, ""
+	return &analysis.SuggestedFix{Message: msgRegistry + fx.importNote(), TextEdits: edits}, ""
 }
 
 // lockStmtOf returns, for a use of the lock, the function and the
 // statement x.mu.Lock() / x.mu.Unlock() / defer x.mu.Unlock() it is in.
 func (pl *poisonLock) lockStmtOf(id *ast.Ident) (*ast.FuncDecl, ast.Stmt, string) {
-	file := pl.c.syntax.FileOf(id.Pos())
+	file := pl.fx.syntax.FileOf(id.Pos())
 	var fn *ast.FuncDecl
 	var stmt ast.Stmt
 	method := ""
@@ -441,7 +441,7 @@ func (pl *poisonLock) dropInit(id *ast.Ident, stack []ast.Node) (analysis.TextEd
 		if !ok || len(v.Args) == 0 || len(v.Args) > 2 {
 			return analysis.TextEdit{}, false
 		}
-		if b, ok := pl.c.pass.TypesInfo.Uses[fid].(*types.Builtin); !ok || b.Name() != "make" {
+		if b, ok := pl.fx.info.Uses[fid].(*types.Builtin); !ok || b.Name() != "make" {
 			return analysis.TextEdit{}, false
 		}
 	default:
@@ -465,7 +465,7 @@ func (pl *poisonLock) dropInit(id *ast.Ident, stack []ast.Node) (analysis.TextEd
 
 // regUseOf matches the use of the map at id with the shapes of a section.
 func (pl *poisonLock) regUseOf(id *ast.Ident, stack []ast.Node, s *regSection) *regUse {
-	info := pl.c.pass.TypesInfo
+	info := pl.fx.info
 	k := len(stack) - 1
 	sel, ok := stack[k].(*ast.SelectorExpr)
 	if !ok || sel.Sel != id || k < 2 {
@@ -561,7 +561,7 @@ func (pl *poisonLock) regCall(s *regSection, ls *lockSite) (string, string) {
 		return "if err := " + call + "; err != nil {\n" + indent + "\t" + ret + "\n" + indent + "}", ""
 	}
 	// Get, Len: v, ok, err := ...; err must be new here or an error.
-	if sc := pl.c.pass.Pkg.Scope().Innermost(s.use.stmt.Pos()); sc != nil {
+	if sc := pl.fx.pass.Pkg.Scope().Innermost(s.use.stmt.Pos()); sc != nil {
 		if o := sc.Lookup("err"); o != nil && !types.Identical(o.Type(), types.Universe.Lookup("error").Type()) {
 			return "", "err is declared with another type"
 		}
@@ -578,7 +578,7 @@ func (pl *poisonLock) regCall(s *regSection, ls *lockSite) (string, string) {
 }
 
 // zeroValue writes the zero value of t as file refers to it.
-func (c *checker) zeroValue(t types.Type, file *ast.File) (string, bool) {
+func (fx *planner) zeroValue(t types.Type, file *ast.File) (string, bool) {
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		switch {
@@ -604,7 +604,7 @@ func (c *checker) zeroValue(t types.Type, file *ast.File) (string, bool) {
 		}
 		return "nil", true
 	case *types.Struct, *types.Array:
-		s, ok := c.typeText(t, file)
+		s, ok := fx.typeText(t, file)
 		return s + "{}", ok
 	}
 	if isTypeParam(t) {
@@ -616,14 +616,14 @@ func (c *checker) zeroValue(t types.Type, file *ast.File) (string, bool) {
 // regRange writes the Range call replacing the loop of u: the loop body
 // becomes the callback, which runs under the registry's read lock.
 func (pl *poisonLock) regRange(u *regUse, ls *lockSite, indent, ret string) (string, string) {
-	c, info := pl.c, pl.c.pass.TypesInfo
+	fx, info := pl.fx, pl.fx.info
 	r := u.rng
 	mt, ok := info.TypeOf(r.X).Underlying().(*types.Map)
 	if !ok {
 		return "", "the map's type is unknown"
 	}
-	kt, ok1 := c.typeText(mt.Key(), ls.file)
-	vt, ok2 := c.typeText(mt.Elem(), ls.file)
+	kt, ok1 := fx.typeText(mt.Key(), ls.file)
+	vt, ok2 := fx.typeText(mt.Elem(), ls.file)
 	if !ok1 || !ok2 {
 		return "", "the map's key or value type cannot be written in the loop's file"
 	}
@@ -779,15 +779,15 @@ func hasComments(ls *lockSite, from, to token.Pos) bool {
 }
 
 // typeText writes t as file refers to it.
-func (c *checker) typeText(t types.Type, file *ast.File) (string, bool) {
+func (fx *planner) typeText(t types.Type, file *ast.File) (string, bool) {
 	ok := true
 	s := types.TypeString(t, func(p *types.Package) string {
-		if p == c.pass.Pkg {
+		if p == fx.pass.Pkg {
 			return ""
 		}
 		for _, spec := range file.Imports {
 			if path, _ := strconv.Unquote(spec.Path.Value); path == p.Path() {
-				if pn := c.pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
+				if pn := fx.info.PkgNameOf(spec); pn != nil && pn.Name() != "_" && pn.Name() != "." {
 					return pn.Name()
 				}
 			}

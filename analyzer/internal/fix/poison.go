@@ -1,4 +1,4 @@
-package analyzer
+package fix
 
 import (
 	"go/ast"
@@ -17,11 +17,11 @@ import (
 // Fix for torn-state: change the lock's declared type from sync.Mutex to
 // poison.Mutex (sync.RWMutex to poison.RWMutex).
 
-func (c *checker) tornFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, string) {
-	if !f.lock.write {
+func (fx *planner) tornFixes(ls *lockSite) ([]analysis.SuggestedFix, string) {
+	if !fx.t.Write {
 		return nil, "a read section does not poison"
 	}
-	pl, why := c.poisonLock(ls)
+	pl, why := fx.poisonLock(ls)
 	if pl == nil {
 		return nil, why
 	}
@@ -30,7 +30,7 @@ func (c *checker) tornFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 		return nil, why
 	}
 	fixes := []analysis.SuggestedFix{*fix}
-	if rf := pl.registryFix(f); rf != nil {
+	if rf := pl.registryFix(); rf != nil {
 		fixes = append(fixes, *rf)
 	}
 	return fixes, ""
@@ -38,22 +38,22 @@ func (c *checker) tornFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 
 // poisonLock is a lock whose declared type the poison fixes change.
 type poisonLock struct {
-	c        *checker
+	fx       *planner
 	v        *types.Var        // the field or package-level variable
-	name     string            // its display, e.g. "c.mu"
+	name     string            // its display, e.g. "fx.mu"
 	typ      *ast.SelectorExpr // its declared type: sync.Mutex
 	strct    *ast.StructType   // the struct declaring it, for a field
 	declFile *ast.File
 }
 
 // source returns the file holding pos, its token.File and content.
-func (c *checker) source(pos token.Pos) (*ast.File, *token.File, []byte) {
-	file := c.syntax.FileOf(pos)
+func (fx *planner) source(pos token.Pos) (*ast.File, *token.File, []byte) {
+	file := fx.syntax.FileOf(pos)
 	if file == nil {
 		return nil, nil, nil
 	}
-	tf := c.pass.Fset.File(pos)
-	src, err := c.pass.ReadFile(tf.Name())
+	tf := fx.pass.Fset.File(pos)
+	src, err := fx.pass.ReadFile(tf.Name())
 	if err != nil || len(src) != tf.Size() {
 		return nil, nil, nil
 	}
@@ -64,10 +64,10 @@ func (c *checker) source(pos token.Pos) (*ast.File, *token.File, []byte) {
 // type can change: a sync.Mutex/RWMutex field or package-level variable
 // declared here, unexported, not embedded, and used only through its
 // methods or as a non-empty interface (sync.Locker).
-func (c *checker) poisonLock(ls *lockSite) (*poisonLock, string) {
-	info := c.pass.TypesInfo
+func (fx *planner) poisonLock(ls *lockSite) (*poisonLock, string) {
+	info := fx.info
 	name := types.ExprString(ls.recv)
-	if locktypes.KindOf(info.TypeOf(ls.recv), c.cfg.PoisonImport) != locktypes.Primitive {
+	if locktypes.KindOf(info.TypeOf(ls.recv), fx.poisonImport) != locktypes.Primitive {
 		if s := info.Selections[ls.sel]; s != nil && len(s.Index()) > 1 {
 			return nil, "the lock is an embedded field"
 		}
@@ -77,13 +77,13 @@ func (c *checker) poisonLock(ls *lockSite) (*poisonLock, string) {
 	switch r := ls.recv.(type) {
 	case *ast.Ident:
 		v, _ = info.Uses[r].(*types.Var)
-		if v == nil || v.Parent() != c.pass.Pkg.Scope() {
+		if v == nil || v.Parent() != fx.pass.Pkg.Scope() {
 			return nil, name + " is a local variable"
 		}
 	case *ast.SelectorExpr:
 		s := info.Selections[r]
 		if s == nil {
-			if obj, ok := info.Uses[r.Sel].(*types.Var); ok && obj.Pkg() != c.pass.Pkg {
+			if obj, ok := info.Uses[r.Sel].(*types.Var); ok && obj.Pkg() != fx.pass.Pkg {
 				return nil, name + " is declared in another package"
 			}
 			return nil, name + " is not a field or package-level variable"
@@ -99,15 +99,15 @@ func (c *checker) poisonLock(ls *lockSite) (*poisonLock, string) {
 	default:
 		return nil, name + " is not a field or package-level variable"
 	}
-	if v.Pkg() != c.pass.Pkg || c.syntax.FileOf(v.Pos()) == nil {
+	if v.Pkg() != fx.pass.Pkg || fx.syntax.FileOf(v.Pos()) == nil {
 		return nil, name + " is declared in another package"
 	}
 	if v.Exported() {
 		return nil, name + " is exported: other packages may use it as a sync type"
 	}
-	pl := &poisonLock{c: c, v: v, name: name}
+	pl := &poisonLock{fx: fx, v: v, name: name}
 	// The declaration.
-	file := c.syntax.FileOf(v.Pos())
+	file := fx.syntax.FileOf(v.Pos())
 	pl.declFile = file
 	var typ ast.Expr
 	ast.Inspect(file, func(n ast.Node) bool {
@@ -158,9 +158,9 @@ func (c *checker) poisonLock(ls *lockSite) (*poisonLock, string) {
 
 // checkUses checks every use of the lock in the package.
 func (pl *poisonLock) checkUses() string {
-	c, info := pl.c, pl.c.pass.TypesInfo
+	fx, info := pl.fx, pl.fx.info
 	why := ""
-	for _, file := range c.pass.Files {
+	for _, file := range fx.pass.Files {
 		ast.PreorderStack(file, nil, func(n ast.Node, stack []ast.Node) bool {
 			if why != "" {
 				return false
@@ -235,7 +235,7 @@ func (pl *poisonLock) checkUse(id *ast.Ident, stack []ast.Node) string {
 		}
 	case *ast.UnaryExpr:
 		if p.Op == token.AND {
-			t := pl.c.targetType(p, stack[:i])
+			t := pl.fx.targetType(p, stack[:i])
 			if t != nil && types.IsInterface(t) && !isTypeParam(t) {
 				if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
 					return ""
@@ -254,14 +254,14 @@ func isTypeParam(t types.Type) bool {
 
 // targetType returns the type that expression e (with its enclosing nodes)
 // is converted to by its context, or nil when unknown.
-func (c *checker) targetType(e ast.Expr, stack []ast.Node) types.Type {
-	info := c.pass.TypesInfo
+func (fx *planner) targetType(e ast.Expr, stack []ast.Node) types.Type {
+	info := fx.info
 	if len(stack) == 0 {
 		return nil
 	}
 	switch p := stack[len(stack)-1].(type) {
 	case *ast.ParenExpr:
-		return c.targetType(p, stack[:len(stack)-1])
+		return fx.targetType(p, stack[:len(stack)-1])
 	case *ast.CallExpr:
 		i := slices.Index(p.Args, e)
 		if i < 0 {
@@ -343,30 +343,30 @@ func (c *checker) targetType(e ast.Expr, stack []ast.Node) types.Type {
 
 // mutexFix changes the declared type and the imports.
 func (pl *poisonLock) mutexFix() (*analysis.SuggestedFix, string) {
-	c := pl.c
-	file, tf, src := c.source(pl.typ.Pos())
+	fx := pl.fx
+	file, tf, src := fx.source(pl.typ.Pos())
 	if file == nil {
 		return nil, "the source is not available"
 	}
-	keepSync := c.usesPkg(file, "sync", func(id *ast.Ident) bool { return id == pl.typ.X })
-	pkgName, imp, why := c.importEdit(file, tf, src, pl.typ.Pos(), c.cfg.PoisonImport, !keepSync)
+	keepSync := fx.usesPkg(file, "sync", func(id *ast.Ident) bool { return id == pl.typ.X })
+	pkgName, imp, why := fx.importEdit(file, tf, src, pl.typ.Pos(), fx.poisonImport, !keepSync)
 	if why != "" {
 		return nil, why
 	}
-	edits := c.formatDecl(file, tf, src, []analysis.TextEdit{{Pos: pl.typ.Pos(), End: pl.typ.End(), NewText: []byte(pkgName + "." + pl.typ.Sel.Name)}})
+	edits := fx.formatDecl(file, tf, src, []analysis.TextEdit{{Pos: pl.typ.Pos(), End: pl.typ.End(), NewText: []byte(pkgName + "." + pl.typ.Sel.Name)}})
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &analysis.SuggestedFix{Message: "Use " + "poison." + pl.typ.Sel.Name + c.importNote(), TextEdits: edits}, ""
+	return &analysis.SuggestedFix{Message: "Use " + "poison." + pl.typ.Sel.Name + fx.importNote(), TextEdits: edits}, ""
 }
 
 // usesPkg reports whether file refers to the package imported as path,
 // other than by the identifiers skip accepts.
-func (c *checker) usesPkg(file *ast.File, path string, skip func(*ast.Ident) bool) bool {
+func (fx *planner) usesPkg(file *ast.File, path string, skip func(*ast.Ident) bool) bool {
 	used := false
 	ast.Inspect(file, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if pn, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == path && !skip(id) {
+			if pn, ok := fx.info.Uses[id].(*types.PkgName); ok && pn.Imported().Path() == path && !skip(id) {
 				used = true
 			}
 		}
@@ -379,8 +379,8 @@ func (c *checker) usesPkg(file *ast.File, path string, skip func(*ast.Ident) boo
 // (imported if needed) and the edit of the file's imports that adds it
 // and, with dropSync, removes the import of sync; nil when nothing
 // changes. at is where the name will be used.
-func (c *checker) importEdit(file *ast.File, tf *token.File, src []byte, at token.Pos, path string, dropSync bool) (string, *analysis.TextEdit, string) {
-	info := c.pass.TypesInfo
+func (fx *planner) importEdit(file *ast.File, tf *token.File, src []byte, at token.Pos, path string, dropSync bool) (string, *analysis.TextEdit, string) {
+	info := fx.info
 	name := ""
 	for _, spec := range file.Imports {
 		if p, _ := strconv.Unquote(spec.Path.Value); p == path {
@@ -397,7 +397,7 @@ func (c *checker) importEdit(file *ast.File, tf *token.File, src []byte, at toke
 		if !token.IsIdentifier(name) {
 			return "", nil, "the package name of " + path + " is not known"
 		}
-		if s := c.pass.Pkg.Scope().Innermost(at); s != nil {
+		if s := fx.pass.Pkg.Scope().Innermost(at); s != nil {
 			if _, obj := s.LookupParent(name, at); obj != nil {
 				return "", nil, "the name " + name + " is taken"
 			}
@@ -482,7 +482,7 @@ func (c *checker) importEdit(file *ast.File, tf *token.File, src []byte, at toke
 // and returns them as edits of the lines that change once the declaration
 // is formatted (a longer type name can realign the comments of a struct).
 // Without a clean result, it returns the edits as they are.
-func (c *checker) formatDecl(file *ast.File, tf *token.File, src []byte, edits []analysis.TextEdit) []analysis.TextEdit {
+func (fx *planner) formatDecl(file *ast.File, tf *token.File, src []byte, edits []analysis.TextEdit) []analysis.TextEdit {
 	var decl ast.Decl
 	for _, d := range file.Decls {
 		if d.Pos() <= edits[0].Pos && edits[0].End <= d.End() {
@@ -530,9 +530,9 @@ func (c *checker) formatDecl(file *ast.File, tf *token.File, src []byte, edits [
 // importNote is appended to the message of a fix that imports the poison
 // package: the import builds only once its module is required, unless the
 // module is the current one or the package already depends on it.
-func (c *checker) importNote() string {
-	path := c.cfg.PoisonImport
-	if m := c.pass.Module; m != nil && m.Path != "" && (path == m.Path || strings.HasPrefix(path, m.Path+"/")) {
+func (fx *planner) importNote() string {
+	path := fx.poisonImport
+	if m := fx.pass.Module; m != nil && m.Path != "" && (path == m.Path || strings.HasPrefix(path, m.Path+"/")) {
 		return ""
 	}
 	seen := map[*types.Package]bool{}
@@ -547,7 +547,7 @@ func (c *checker) importNote() string {
 		}
 		return slices.ContainsFunc(p.Imports(), deps)
 	}
-	if deps(c.pass.Pkg) {
+	if deps(fx.pass.Pkg) {
 		return ""
 	}
 	return " (requires go get " + path + ")"

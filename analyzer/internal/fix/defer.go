@@ -1,4 +1,4 @@
-package analyzer
+package fix
 
 import (
 	"go/ast"
@@ -29,7 +29,7 @@ type lockOp struct {
 
 // leak is the analysis of a lock-leak section for its fixes.
 type leak struct {
-	c      *checker
+	fx     *planner
 	ls     *lockSite
 	body   *ast.BlockStmt // the enclosing function's body
 	list   []ast.Stmt     // the statement list holding the Lock statement
@@ -45,7 +45,7 @@ type leak struct {
 	handler bool
 }
 
-func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, string) {
+func (fx *planner) leakFixes(ls *lockSite) ([]analysis.SuggestedFix, string) {
 	n := len(ls.stack)
 	if n < 2 {
 		return nil, "the Lock call is not a statement"
@@ -58,7 +58,7 @@ func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 	if body == nil {
 		return nil, "the Lock call is not in a function"
 	}
-	if c.inHandler(ls.stack) {
+	if fx.inHandler(ls.stack) {
 		return nil, "the lock is taken in a recover handler"
 	}
 	list, idx := stmtList(ls.stack, n-2)
@@ -69,7 +69,7 @@ func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 	if !ok {
 		return nil, "the Lock statement shares its line"
 	}
-	lk := &leak{c: c, ls: ls, body: body, list: list, idx: idx, stmt: stmt,
+	lk := &leak{fx: fx, ls: ls, body: body, list: list, idx: idx, stmt: stmt,
 		unlock: "Unlock", recv: ls.text(ls.recv), indent: indent}
 	if ls.sel.Sel.Name == "RLock" {
 		lk.unlock = "RUnlock"
@@ -93,7 +93,7 @@ func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 			return nil, why
 		}
 	}
-	if wrote := c.exposedAt(f); wrote != "" && !f.lock.poison {
+	if wrote := fx.t.exposed(); wrote != "" && !fx.t.Poison {
 		// Releasing the lock on the panic would expose the half-updated
 		// state as torn-state: the fix also poisons the lock, unless a
 		// recover handler in the section stops the panic before the
@@ -101,7 +101,7 @@ func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 		if lk.handler {
 			return nil, "releasing the lock on the panic would leave " + wrote + " half-updated, and the recover handler in the section runs before the unlock could poison it"
 		}
-		pf, why := c.poisonToo(wrote, f, ls, fix)
+		pf, why := fx.poisonToo(wrote, ls, fix)
 		if pf == nil {
 			return nil, why
 		}
@@ -110,43 +110,25 @@ func (c *checker) leakFixes(f *finding, ls *lockSite) ([]analysis.SuggestedFix, 
 	return []analysis.SuggestedFix{*fix}, ""
 }
 
-// noteExposed records, for each section held at a panic point, the
-// guarded state it wrote before it: a fix that releases the lock on that
-// panic would expose it. The finding keeps one panic point (and the
-// write seen there); this covers them all.
-func (c *checker) noteExposed(held []heldLock) {
-	for _, h := range held {
-		if h.wrote == "" || !h.pos.IsValid() || h.deferred {
-			continue
-		}
-		if c.exposed == nil {
-			c.exposed = map[token.Pos]string{}
-		}
-		if c.exposed[h.pos] == "" {
-			c.exposed[h.pos] = h.wrote
-		}
+// exposed is the guarded state that releasing the lock on a panic would
+// expose, or "".
+func (t Target) exposed() string {
+	if t.Wrote != "" {
+		return t.Wrote
 	}
-}
-
-// exposedAt is the guarded state that releasing the lock of f on a panic
-// would expose, or "".
-func (c *checker) exposedAt(f *finding) string {
-	if f.lock.wrote != "" {
-		return f.lock.wrote
-	}
-	return c.exposed[f.lock.pos]
+	return t.Exposed
 }
 
 // poisonToo extends a fix that releases the lock on a panic with the
 // change of the lock's type to poison.Mutex (the first and only fix of
 // such a section: the deferred unlock alone would trade the lock leak for
 // torn state), or says why it cannot.
-func (c *checker) poisonToo(wrote string, f *finding, ls *lockSite, fix *analysis.SuggestedFix) (*analysis.SuggestedFix, string) {
+func (fx *planner) poisonToo(wrote string, ls *lockSite, fix *analysis.SuggestedFix) (*analysis.SuggestedFix, string) {
 	why := "releasing the lock on the panic would leave " + wrote + " half-updated, and "
-	if !f.lock.write {
+	if !fx.t.Write {
 		return nil, why + "a read lock does not poison"
 	}
-	pl, w := c.poisonLock(ls)
+	pl, w := fx.poisonLock(ls)
 	if pl == nil {
 		return nil, why + w
 	}
@@ -162,14 +144,14 @@ func (c *checker) poisonToo(wrote string, f *finding, ls *lockSite, fix *analysi
 // collectOps finds the lock operations on the section's lock in the
 // function (nested func literals included, marked).
 func (lk *leak) collectOps() {
-	c := lk.c
+	fx := lk.fx
 	ast.PreorderStack(lk.body, nil, func(n ast.Node, stack []ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || call == lk.ls.call {
 			return true
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || !locktypes.Ops[sel.Sel.Name] || !c.sameExpr(sel.X, lk.ls.recv) {
+		if !ok || !locktypes.Ops[sel.Sel.Name] || !fx.sameExpr(sel.X, lk.ls.recv) {
 			return true
 		}
 		op := lockOp{call: call, name: sel.Sel.Name}
@@ -239,7 +221,7 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 		}
 		if j+1 < len(list) {
 			ret, isRet := list[j+1].(*ast.ReturnStmt)
-			if !isRet || !lk.c.safeResults(ret) {
+			if !isRet || !lk.fx.safeResults(ret) {
 				return nil
 			}
 			follows[ret] = true
@@ -264,7 +246,7 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 				// the explicit one: only a recover handler that calls no
 				// function of this package nor any method may, as it then
 				// runs before the unlock on a panic too.
-				if !lk.c.recoverHandler(n) {
+				if !lk.fx.recoverHandler(n) {
 					ok = false
 				}
 				lk.handler = true
@@ -379,9 +361,9 @@ func (lk *leak) escapes(stmts []ast.Stmt, returnOK bool) bool {
 // holding the lock (now released by the deferred unlock, after them)
 // cannot block or re-lock: no calls of this package's functions or of
 // func values, no receives.
-func (c *checker) safeResults(ret *ast.ReturnStmt) bool {
+func (fx *planner) safeResults(ret *ast.ReturnStmt) bool {
 	for _, r := range ret.Results {
-		if !c.safeCalls(r) {
+		if !fx.safeCalls(r) {
 			return false
 		}
 	}
@@ -391,7 +373,7 @@ func (c *checker) safeResults(ret *ast.ReturnStmt) bool {
 // safeCalls reports whether running root (not the func literals within)
 // calls no function of this package, no method and no func value, and
 // receives from no channel.
-func (c *checker) safeCalls(root ast.Node) bool {
+func (fx *planner) safeCalls(root ast.Node) bool {
 	ok := true
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -402,18 +384,18 @@ func (c *checker) safeCalls(root ast.Node) bool {
 				ok = false
 			}
 		case *ast.CallExpr:
-			if tv, has := c.pass.TypesInfo.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
+			if tv, has := fx.info.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
 				break
 			}
 			var obj types.Object
 			switch fun := ast.Unparen(n.Fun).(type) {
 			case *ast.Ident:
-				obj = c.pass.TypesInfo.Uses[fun]
+				obj = fx.info.Uses[fun]
 			case *ast.SelectorExpr:
-				obj = c.pass.TypesInfo.Uses[fun.Sel]
+				obj = fx.info.Uses[fun.Sel]
 			}
 			fn, isFunc := obj.(*types.Func)
-			if !isFunc || fn.Pkg() == c.pass.Pkg || fn.Signature().Recv() != nil {
+			if !isFunc || fn.Pkg() == fx.pass.Pkg || fn.Signature().Recv() != nil {
 				ok = false
 			}
 		}
@@ -485,7 +467,7 @@ func (lk *leak) wrapFix() (*analysis.SuggestedFix, string) {
 				bad = "the section defers a call"
 			case *ast.CallExpr:
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-					if b, ok := lk.c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
+					if b, ok := lk.fx.info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
 						bad = "the section calls recover"
 					}
 				}
@@ -503,8 +485,8 @@ func (lk *leak) wrapFix() (*analysis.SuggestedFix, string) {
 	// Names declared in the section and used after it.
 	after := lk.list[end].End()
 	for _, s := range inner {
-		for _, obj := range lk.c.declared(s) {
-			for id, u := range lk.c.pass.TypesInfo.Uses {
+		for _, obj := range lk.fx.declared(s) {
+			for id, u := range lk.fx.info.Uses {
 				if u == obj && id.Pos() > after {
 					return nil, "the section declares " + obj.Name() + ", used after it"
 				}
@@ -543,10 +525,10 @@ func (lk *leak) wrapFix() (*analysis.SuggestedFix, string) {
 }
 
 // declared returns the objects that statement s declares in its block.
-func (c *checker) declared(s ast.Stmt) []types.Object {
+func (fx *planner) declared(s ast.Stmt) []types.Object {
 	var objs []types.Object
 	add := func(id *ast.Ident) {
-		if obj := c.pass.TypesInfo.Defs[id]; obj != nil {
+		if obj := fx.info.Defs[id]; obj != nil {
 			objs = append(objs, obj)
 		}
 	}
@@ -578,7 +560,7 @@ func (c *checker) declared(s ast.Stmt) []types.Object {
 
 // recoverHandler reports whether d defers a func literal that calls
 // recover and cannot block or re-lock (see safeCalls).
-func (c *checker) recoverHandler(d *ast.DeferStmt) bool {
+func (fx *planner) recoverHandler(d *ast.DeferStmt) bool {
 	lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
-	return ok && len(d.Call.Args) == 0 && c.callsRecover(lit.Body) && c.safeCalls(lit.Body)
+	return ok && len(d.Call.Args) == 0 && fx.callsRecover(lit.Body) && fx.safeCalls(lit.Body)
 }

@@ -1,4 +1,4 @@
-package analyzer
+package fix
 
 import (
 	"go/ast"
@@ -36,7 +36,7 @@ import (
 
 // regUpdate writes the edit replacing the section s by an Update call.
 func (pl *poisonLock) regUpdate(s *regSection, ls *lockSite) (analysis.TextEdit, string) {
-	c, info := pl.c, pl.c.pass.TypesInfo
+	fx, info := pl.fx, pl.fx.info
 	var none analysis.TextEdit
 	body := s.fn.Body.List[s.from:s.to]
 	var tail ast.Stmt
@@ -147,8 +147,8 @@ func (pl *poisonLock) regUpdate(s *regSection, ls *lockSite) (analysis.TextEdit,
 	if !ok {
 		return none, "the map's type is unknown"
 	}
-	kt, ok1 := c.typeText(mt.Key(), ls.file)
-	vt, ok2 := c.typeText(mt.Elem(), ls.file)
+	kt, ok1 := fx.typeText(mt.Key(), ls.file)
+	vt, ok2 := fx.typeText(mt.Elem(), ls.file)
 	if !ok1 || !ok2 {
 		return none, "the map's key or value type cannot be written in the section's file"
 	}
@@ -188,7 +188,7 @@ func (pl *poisonLock) regUpdate(s *regSection, ls *lockSite) (analysis.TextEdit,
 // regReturn writes the statement returning err from the section's
 // function, with zero values for its other results.
 func (pl *poisonLock) regReturn(s *regSection, ls *lockSite) (string, string) {
-	c, info := pl.c, pl.c.pass.TypesInfo
+	fx, info := pl.fx, pl.fx.info
 	obj, _ := info.Defs[s.fn.Name].(*types.Func)
 	if obj == nil {
 		return "", "no function"
@@ -199,7 +199,7 @@ func (pl *poisonLock) regReturn(s *regSection, ls *lockSite) (string, string) {
 	}
 	var zeros []string
 	for i := 0; i < res.Len()-1; i++ {
-		z, ok := c.zeroValue(res.At(i).Type(), ls.file)
+		z, ok := fx.zeroValue(res.At(i).Type(), ls.file)
 		if !ok {
 			return "", "no zero value for a result of " + s.fn.Name.Name
 		}

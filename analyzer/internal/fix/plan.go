@@ -1,4 +1,19 @@
-package analyzer
+// Package fix plans lockpoison's suggested fixes (DESIGN.md, "Suggested
+// fixes") from a small Target value, the section a finding is about:
+//
+//   - lock-leak: "Defer the unlock" (defer.go), or else "Wrap the section
+//     in a func with a deferred unlock"; either with "and use
+//     poison.Mutex" when the section writes guarded state before the panic
+//     point, which the released lock would otherwise expose (poisonToo);
+//   - torn-state: "Use poison.Mutex" / "Use poison.RWMutex" (poison.go),
+//     then, second, "Use poison.Registry" when the lock guards one map
+//     (registry.go, registry_update.go).
+//
+// Every fix is derived from the syntax alone; when no fix keeps the
+// behaviour, Plan says why, and the diagnostic carries it (Note). The
+// package never imports the engine: what it needs from the analysis comes
+// in the Target.
+package fix
 
 import (
 	"go/ast"
@@ -8,60 +23,88 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
-// Suggested fixes (DESIGN.md, "Suggested fixes"):
-//
-//   - lock-leak: "Defer the unlock" (fix_defer.go), or else "Wrap the
-//     section in a func with a deferred unlock"; either with "and use
-//     poison.Mutex" when the section writes guarded state before the panic
-//     point, which the released lock would otherwise expose (poisonToo);
-//   - torn-state: "Use poison.Mutex" / "Use poison.RWMutex" (fix_poison.go),
-//     then, second, "Use poison.Registry" when the lock guards one map
-//     (fix_registry.go).
-//
-// Every fix is derived from the syntax alone; when no fix keeps the
-// behaviour, the diagnostic says why (fixNote).
+// Check is the check of the finding a fix is planned for.
+type Check uint8
 
-// fixes returns the suggested fixes for a finding.
-func (c *checker) fixes(f *finding) []analysis.SuggestedFix {
-	fixes, _ := c.planFixes(f)
-	return fixes
+const (
+	NoFix     Check = iota // a check without fixes
+	LockLeak               // lock-leak
+	TornState              // torn-state
+)
+
+// Target is the section a finding is about, as the fixes need it.
+type Target struct {
+	Check Check
+	// LockPos is the Lock or RLock call opening the section (invalid when
+	// the section is in another package).
+	LockPos token.Pos
+	Write   bool // the section holds the lock for writing
+	Poison  bool // the lock is already a runtime/poison lock
+	// Wrote is the guarded state written in the section before the panic
+	// point, as the message names it ("c.items"), or "".
+	Wrote string
+	// Exposed is, when Wrote is "", the guarded state written before
+	// another panic point of the section: releasing the lock on a panic
+	// would expose it too (lock-leak), or "".
+	Exposed string
+	// HandlerReleases: the recover handler releases the lock itself.
+	HandlerReleases bool
 }
 
-// fixNote is appended to the diagnostic's message when no fix is offered:
-// " (no fix: <why>)", or "" when there is a fix or the check has none.
-func (c *checker) fixNote(f *finding) string {
-	fixes, why := c.planFixes(f)
-	if len(fixes) > 0 || why == "" {
-		return ""
-	}
-	return " (no fix: " + why + ")"
+// Env is the pass the fixes are planned in.
+type Env struct {
+	Pass         *analysis.Pass
+	Syntax       *source.Index
+	PoisonImport string // the import path of runtime/poison (-poison-import)
 }
 
-// planFixes computes the fixes for f, or the reason why there is none.
-func (c *checker) planFixes(f *finding) ([]analysis.SuggestedFix, string) {
-	switch f.check {
-	case CheckLockLeak, CheckTornState:
+// planner plans the fixes of one target.
+type planner struct {
+	pass         *analysis.Pass
+	info         *types.Info
+	syntax       *source.Index
+	poisonImport string
+	t            Target
+}
+
+// Plan computes the fixes for t, or the reason why there is none ("" for
+// a check without fixes).
+func Plan(env Env, t Target) ([]analysis.SuggestedFix, string) {
+	fx := &planner{pass: env.Pass, info: env.Pass.TypesInfo, syntax: env.Syntax, poisonImport: env.PoisonImport, t: t}
+	switch t.Check {
+	case LockLeak, TornState:
 	default:
 		return nil, ""
 	}
-	if f.lock.handler != "" {
+	if t.HandlerReleases {
 		// The handler's own Unlock cannot see the panic: changing the
 		// lock's type alone would not stop the torn state.
 		return nil, "the recover handler releases the lock: re-panic in the handler, or use a poison lock and call UnlockPoisoned(p) there"
 	}
-	if !f.lock.pos.IsValid() || c.syntax.FileOf(f.lock.pos) == nil {
+	if !t.LockPos.IsValid() || fx.syntax.FileOf(t.LockPos) == nil {
 		return nil, "the section is in another package"
 	}
-	ls, why := c.lockSiteAt(f.lock.pos)
+	ls, why := fx.lockSiteAt(t.LockPos)
 	if ls == nil {
 		return nil, why
 	}
-	if f.check == CheckLockLeak {
-		return c.leakFixes(f, ls)
+	if t.Check == LockLeak {
+		return fx.leakFixes(ls)
 	}
-	return c.tornFixes(f, ls)
+	return fx.tornFixes(ls)
+}
+
+// Note is appended to a diagnostic's message when Plan offered no fix:
+// " (no fix: <why>)", or "" when there is a fix or the check has none.
+func Note(fixes []analysis.SuggestedFix, why string) string {
+	if len(fixes) > 0 || why == "" {
+		return ""
+	}
+	return " (no fix: " + why + ")"
 }
 
 // lockSite is the syntax of the Lock/RLock call that opens a section.
@@ -76,8 +119,8 @@ type lockSite struct {
 	stack []ast.Node
 }
 
-func (c *checker) lockSiteAt(pos token.Pos) (*lockSite, string) {
-	call, ok := c.syntax.NodeAt(pos).(*ast.CallExpr)
+func (fx *planner) lockSiteAt(pos token.Pos) (*lockSite, string) {
+	call, ok := fx.syntax.NodeAt(pos).(*ast.CallExpr)
 	if !ok {
 		return nil, "the lock is not taken by a method call"
 	}
@@ -90,9 +133,9 @@ func (c *checker) lockSiteAt(pos token.Pos) (*lockSite, string) {
 	default:
 		return nil, "the lock is not taken by a Lock or RLock method call"
 	}
-	file := c.syntax.FileOf(pos)
-	tf := c.pass.Fset.File(pos)
-	src, err := c.pass.ReadFile(tf.Name())
+	file := fx.syntax.FileOf(pos)
+	tf := fx.pass.Fset.File(pos)
+	src, err := fx.pass.ReadFile(tf.Name())
 	if err != nil || len(src) != tf.Size() {
 		return nil, "the source is not available"
 	}
@@ -148,7 +191,7 @@ func (ls *lockSite) ownLine(n ast.Node) (indent string, ok bool) {
 
 // sameExpr reports whether x and y denote the same variable: the same
 // text and the same objects along the selector chain.
-func (c *checker) sameExpr(x, y ast.Expr) bool {
+func (fx *planner) sameExpr(x, y ast.Expr) bool {
 	x, y = ast.Unparen(x), ast.Unparen(y)
 	if types.ExprString(x) != types.ExprString(y) {
 		return false
@@ -156,25 +199,25 @@ func (c *checker) sameExpr(x, y ast.Expr) bool {
 	switch x := x.(type) {
 	case *ast.Ident:
 		y, ok := y.(*ast.Ident)
-		return ok && c.pass.TypesInfo.ObjectOf(x) != nil && c.pass.TypesInfo.ObjectOf(x) == c.pass.TypesInfo.ObjectOf(y)
+		return ok && fx.info.ObjectOf(x) != nil && fx.info.ObjectOf(x) == fx.info.ObjectOf(y)
 	case *ast.SelectorExpr:
 		y, ok := y.(*ast.SelectorExpr)
 		if !ok {
 			return false
 		}
-		if c.pass.TypesInfo.ObjectOf(x.Sel) != c.pass.TypesInfo.ObjectOf(y.Sel) {
+		if fx.info.ObjectOf(x.Sel) != fx.info.ObjectOf(y.Sel) {
 			return false
 		}
-		if _, isPkg := c.pass.TypesInfo.ObjectOf(ident(x.X)).(*types.PkgName); isPkg {
+		if _, isPkg := fx.info.ObjectOf(ident(x.X)).(*types.PkgName); isPkg {
 			return true
 		}
-		return c.sameExpr(x.X, y.X)
+		return fx.sameExpr(x.X, y.X)
 	case *ast.StarExpr:
 		y, ok := y.(*ast.StarExpr)
-		return ok && c.sameExpr(x.X, y.X)
+		return ok && fx.sameExpr(x.X, y.X)
 	case *ast.UnaryExpr:
 		y, ok := y.(*ast.UnaryExpr)
-		return ok && x.Op == token.AND && y.Op == token.AND && c.sameExpr(x.X, y.X)
+		return ok && x.Op == token.AND && y.Op == token.AND && fx.sameExpr(x.X, y.X)
 	}
 	return false
 }
@@ -189,7 +232,7 @@ func ident(e ast.Expr) *ast.Ident {
 
 // callsRecover reports whether body calls the builtin recover directly
 // (not in a nested func literal): it may be a recover handler.
-func (c *checker) callsRecover(body *ast.BlockStmt) bool {
+func (fx *planner) callsRecover(body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -197,7 +240,7 @@ func (c *checker) callsRecover(body *ast.BlockStmt) bool {
 			return false
 		case *ast.CallExpr:
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-				if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
+				if b, ok := fx.info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
 					found = true
 				}
 			}
@@ -224,15 +267,15 @@ func funcBody(stack []ast.Node) (*ast.BlockStmt, int) {
 // recover directly: fixes never add or remove an unlock in a recover
 // handler, where unlocking an unlocked mutex is a fatal error that recover
 // cannot catch.
-func (c *checker) inHandler(stack []ast.Node) bool {
+func (fx *planner) inHandler(stack []ast.Node) bool {
 	for _, n := range stack {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
-			if n.Body != nil && c.callsRecover(n.Body) {
+			if n.Body != nil && fx.callsRecover(n.Body) {
 				return true
 			}
 		case *ast.FuncLit:
-			if c.callsRecover(n.Body) {
+			if fx.callsRecover(n.Body) {
 				return true
 			}
 		}
