@@ -199,7 +199,7 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 		return nil // held at exit on purpose, or released elsewhere
 	}
 	// Control must not leave the statement list other than by a return.
-	if lk.escapes(lk.list[lk.idx+1:], true) {
+	if leavesBlock(lk.list[lk.idx+1:], true) {
 		return nil
 	}
 	last := lk.list[len(lk.list)-1]
@@ -260,7 +260,7 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 	}
 	edits := []analysis.TextEdit{lk.insertAfterLine(lk.stmt, "defer "+lk.recv+"."+lk.unlock+"()")}
 	for _, op := range unlocks {
-		edits = append(edits, lk.deleteLine(op.stmt))
+		edits = append(edits, lk.ls.deleteLine(op.stmt))
 	}
 	return &analysis.SuggestedFix{Message: msgDefer, TextEdits: edits}
 }
@@ -307,10 +307,10 @@ func (lk *leak) listOf(s ast.Stmt) ([]ast.Stmt, int) {
 	return list, idx
 }
 
-// escapes reports whether control may leave stmts other than by falling
-// through (or, with returnOK, by a return): a goto, a labeled statement,
-// or a break/continue that targets a statement outside.
-func (lk *leak) escapes(stmts []ast.Stmt, returnOK bool) bool {
+// leavesBlock reports whether control may leave stmts other than by
+// falling through (or, with returnOK, by a return): a goto, a labeled
+// statement, or a break/continue that targets a statement outside.
+func leavesBlock(stmts []ast.Stmt, returnOK bool) bool {
 	esc := false
 	for _, s := range stmts {
 		ast.PreorderStack(s, nil, func(n ast.Node, stack []ast.Node) bool {
@@ -413,8 +413,7 @@ func (lk *leak) insertAfterLine(s ast.Node, text string) analysis.TextEdit {
 
 // deleteLine deletes the line of s (alone on it): a trailing comment is
 // kept on its own line.
-func (lk *leak) deleteLine(s ast.Node) analysis.TextEdit {
-	ls := lk.ls
+func (ls *lockSite) deleteLine(s ast.Node) analysis.TextEdit {
 	start, end := ls.lineStart(s.Pos()), ls.lineEnd(s.End())
 	after := strings.TrimSpace(string(ls.src[ls.off(s.End()):end]))
 	if after != "" {
@@ -454,7 +453,7 @@ func (lk *leak) wrapFix() (*analysis.SuggestedFix, string) {
 		return nil, "the section does not end in one block"
 	}
 	inner := lk.list[lk.idx+1 : end]
-	if lk.escapes(inner, false) {
+	if leavesBlock(inner, false) {
 		return nil, "control leaves the section by a return, break, continue or goto"
 	}
 	bad := ""

@@ -69,12 +69,43 @@ func (pl *poisonLock) registryFix() *analysis.SuggestedFix {
 	return fix
 }
 
+// registry plans the Registry fix in its phases, each of which may say
+// why there is none: the sections on the lock, the map they guard, every
+// use of the map, then the edits of the sections and of the declarations.
 func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
-	fx, info := pl.fx, pl.fx.info
 	if pl.strct == nil {
 		return nil, "the lock is not a struct field"
 	}
-	// The sections: every use of the lock.
+	sections, why := pl.regSections()
+	if why != "" {
+		return nil, why
+	}
+	m, why := pl.guardedMap(sections)
+	if why != "" {
+		return nil, why
+	}
+	edits, why := pl.mapUses(sections, m)
+	if why != "" {
+		return nil, why
+	}
+	secEdits, why := pl.editSections(sections)
+	if why != "" {
+		return nil, why
+	}
+	declEdits, why := pl.editDecls(m)
+	if why != "" {
+		return nil, why
+	}
+	edits = append(append(edits, secEdits...), declEdits...)
+	return &analysis.SuggestedFix{Message: msgRegistry + pl.fx.importNote(), TextEdits: edits}, ""
+}
+
+// regSections finds the sections on the lock: every use of the lock is a
+// Lock, RLock, Unlock or RUnlock statement at the top level of a
+// function's body, one lock and one unlock per function, enclosing one run
+// of statements that control leaves only at its end.
+func (pl *poisonLock) regSections() (map[*ast.FuncDecl]*regSection, string) {
+	fx, info := pl.fx, pl.fx.info
 	sections := map[*ast.FuncDecl]*regSection{}
 	var lockIdents []*ast.Ident
 	for _, file := range fx.pass.Files {
@@ -132,13 +163,27 @@ func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
 			return nil, "a section is not one run of statements"
 		}
 		if _, ok := s.unlock.(*ast.DeferStmt); !ok {
-			lk := &leak{fx: fx}
-			if lk.escapes(s.fn.Body.List[s.from:s.to], false) {
+			if leavesBlock(s.fn.Body.List[s.from:s.to], false) {
 				return nil, "control leaves a section"
 			}
 		}
 	}
-	// The map: the only field of the struct written in the sections.
+	return sections, ""
+}
+
+// regMap is the map the lock guards: the field, its declaration and its
+// declared map type.
+type regMap struct {
+	v     *types.Var
+	field *ast.Field
+	typ   *ast.MapType
+}
+
+// guardedMap finds the map the sections guard: the only field of the
+// lock's struct written in them, the one the finding names, an unexported
+// map field declared alone.
+func (pl *poisonLock) guardedMap(sections map[*ast.FuncDecl]*regSection) (*regMap, string) {
+	info := pl.fx.info
 	st, _ := info.TypeOf(pl.strct).(*types.Struct)
 	if st == nil {
 		return nil, "no struct type"
@@ -230,10 +275,16 @@ func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
 	if !ok {
 		return nil, "the map is not declared with a map type"
 	}
+	return &regMap{v: m, field: mField, typ: mType}, ""
+}
 
-	// Every use of the map.
+// mapUses matches every use of the map: in a section (recorded in it,
+// with its shape), or as the key of a composite literal initialising it
+// empty (the returned edits drop it).
+func (pl *poisonLock) mapUses(sections map[*ast.FuncDecl]*regSection, m *regMap) ([]analysis.TextEdit, string) {
+	fx, info := pl.fx, pl.fx.info
 	var edits []analysis.TextEdit
-	srcs := map[*token.File][]byte{}
+	why := ""
 	for _, file := range fx.pass.Files {
 		if why != "" {
 			break
@@ -243,7 +294,7 @@ func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
 			if !ok || why != "" {
 				return why == ""
 			}
-			if u, ok := info.Uses[id].(*types.Var); !ok || u.Origin() != m {
+			if u, ok := info.Uses[id].(*types.Var); !ok || u.Origin() != m.v {
 				return true
 			}
 			if e, ok := pl.dropInit(id, stack); ok {
@@ -279,24 +330,28 @@ func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
 	if why != "" {
 		return nil, why
 	}
-	// Rewrite each section.
+	return edits, ""
+}
+
+// editSections rewrites each section: its lock and unlock go, and its use
+// of the map becomes one Registry call, or the whole section one Update.
+func (pl *poisonLock) editSections(sections map[*ast.FuncDecl]*regSection) ([]analysis.TextEdit, string) {
+	var edits []analysis.TextEdit
 	for _, s := range sections {
 		if len(s.sels) == 0 {
 			return nil, "a section does not use the map"
 		}
-		file, tf, src := fx.source(s.fn.Pos())
+		file, tf, src := pl.fx.source(s.fn.Pos())
 		if file == nil {
 			return nil, "the source is not available"
 		}
-		srcs[tf] = src
 		ls := &lockSite{file: file, tf: tf, src: src}
-		lk := &leak{fx: fx, ls: ls}
 		for _, st := range []ast.Stmt{s.lock, s.unlock} {
 			if _, ok := ls.ownLine(st); !ok {
 				return nil, "a statement of a section shares its line"
 			}
 		}
-		edits = append(edits, lk.deleteLine(s.lock), lk.deleteLine(s.unlock))
+		edits = append(edits, ls.deleteLine(s.lock), ls.deleteLine(s.unlock))
 		if s.batch {
 			e, why := pl.regUpdate(s, ls)
 			if why != "" {
@@ -314,7 +369,13 @@ func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
 		}
 		edits = append(edits, analysis.TextEdit{Pos: s.use.stmt.Pos(), End: s.use.stmt.End(), NewText: []byte(text)})
 	}
-	// The declarations: the lock goes, the map becomes a Registry.
+	return edits, ""
+}
+
+// editDecls rewrites the declarations: the lock goes, the map becomes a
+// Registry, and the imports follow.
+func (pl *poisonLock) editDecls(m *regMap) ([]analysis.TextEdit, string) {
+	fx := pl.fx
 	file, tf, src := fx.source(pl.strct.Pos())
 	if file == nil {
 		return nil, "the source is not available"
@@ -334,19 +395,19 @@ func (pl *poisonLock) registry() (*analysis.SuggestedFix, string) {
 	if why != "" {
 		return nil, why
 	}
-	del := (&leak{fx: fx, ls: ls}).deleteLine(lockField)
+	del := ls.deleteLine(lockField)
 	if lockField.Doc != nil {
 		del.Pos = tf.Pos(ls.lineStart(lockField.Doc.Pos()))
 	}
-	regType := pkgName + ".Registry[" + ls.text(mType.Key) + ", " + ls.text(mType.Value) + "]"
-	edits = append(edits, fx.formatDecl(file, tf, src, []analysis.TextEdit{
+	regType := pkgName + ".Registry[" + ls.text(m.typ.Key) + ", " + ls.text(m.typ.Value) + "]"
+	edits := fx.formatDecl(file, tf, src, []analysis.TextEdit{
 		del,
-		{Pos: mField.Type.Pos(), End: mField.Type.End(), NewText: []byte(regType)},
-	})...)
+		{Pos: m.field.Type.Pos(), End: m.field.Type.End(), NewText: []byte(regType)},
+	})
 	if imp != nil {
 		edits = append(edits, *imp)
 	}
-	return &analysis.SuggestedFix{Message: msgRegistry + fx.importNote(), TextEdits: edits}, ""
+	return edits, ""
 }
 
 // lockStmtOf returns, for a use of the lock, the function and the
