@@ -36,3 +36,56 @@ func TestCapped(t *testing.T) {
 	}
 	analysistest.Run(diagnosticsOnly{t}, dir, analyzer.Analyzer, "capped")
 }
+
+// TestUnconverged: a function whose analysis hits the cap on the visits of
+// a block (lowered to 1 here) is reported as checked incompletely, not
+// skipped silently; a function without a loop, beside it, converges. At
+// the real cap, the same code converges: no notice, and no lock-leak (the
+// loop may release mu, which the state before the fixed point misses).
+func TestUnconverged(t *testing.T) {
+	const loop = `package PKG
+
+import "sync"
+
+var mu sync.Mutex
+
+func Loop(xs []int, f func()) int { // NOTICE
+	defer func() { recover() }()
+	n := 0
+	mu.Lock() // LEAK
+	for _, x := range xs {
+		if x > 0 {
+			mu.Unlock()
+		}
+		n += x
+	}
+	f()
+	return n
+}
+
+func Straight(x int, f func()) int {
+	defer func() { recover() }()
+	mu.Lock() // want ` + "`" + `mu stays locked if f panics` + "`" + `
+	f()
+	mu.Unlock()
+	return x
+}
+`
+	dir := t.TempDir()
+	write := func(pkg, src string) {
+		p := filepath.Join(dir, "src", pkg)
+		if err := os.MkdirAll(p, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(p, pkg+".go"), []byte(src), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("unconverged", strings.NewReplacer("PKG", "unconverged",
+		"// NOTICE", "// want `the analysis of Loop did not converge \\(a block visited more than 1 times\\): its critical sections may be checked incompletely`",
+		"// LEAK", "// want `mu stays locked if f panics`").Replace(loop))
+	write("converged", strings.NewReplacer("PKG", "converged", " // NOTICE", "", " // LEAK", "").Replace(loop))
+	analysistest.Run(diagnosticsOnly{t}, dir, analyzer.Analyzer, "converged")
+	defer analyzer.SetVisitCap(1)()
+	analysistest.Run(diagnosticsOnly{t}, dir, analyzer.Analyzer, "unconverged")
+}

@@ -46,8 +46,8 @@ var Checks = []CheckInfo{
 		Summary: "the error of a runtime/poison checked acquisition or Registry method is discarded, or the poison is cleared and the guarded state read unrepaired: a poisoned lock goes unnoticed"},
 	{Name: categoryDirective, Title: "malformed directive",
 		Summary: "a malformed or misplaced //lockpoison: comment (ignore, boundary, recovered)"},
-	{Name: categoryCapped, Title: "function too large",
-		Summary: "a function with locks too large to analyse: its critical sections are not checked"},
+	{Name: categoryCapped, Title: "function too large or not converged",
+		Summary: "a function with locks too large to analyse, or whose analysis hit a cap before its fixed point: its critical sections are not checked, or checked incompletely"},
 }
 
 // Check returns the documentation of a category.

@@ -6,8 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-
-	"golang.org/x/tools/go/ssa"
 )
 
 // Categories of the analyzer's reports about itself.
@@ -105,27 +103,4 @@ func (c *checker) placedDirectives() map[*ast.Comment]types.Object {
 		}
 	}
 	return placed
-}
-
-// reportCapped says which functions with locks were too large to analyse.
-func (c *checker) reportCapped() {
-	for _, fn := range c.capped {
-		if !c.hasLockCall(fn) || c.skipped(fn.Pos(), categoryCapped) {
-			continue
-		}
-		c.pass.Report(analysisDiagnostic(fn.Pos(), categoryCapped,
-			fmt.Sprintf("%s has %d blocks, more than the %d lockpoison analyses: its critical sections are not checked",
-				c.syntax.FuncName(fn), len(fn.Blocks), maxBlocks)))
-	}
-}
-
-func (c *checker) hasLockCall(fn *ssa.Function) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if call, ok := instr.(ssa.CallInstruction); ok && c.lockCallOf(fn, call.Common()) != nil {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
-
 	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 

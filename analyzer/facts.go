@@ -2,7 +2,13 @@ package analyzer
 
 import (
 	"fmt"
+	"go/ast"
+	"go/build"
+	"go/types"
+	"path/filepath"
 	"strings"
+
+	"golang.org/x/tools/go/ssa"
 )
 
 // funcFact summarises a function for its callers in other packages. It is
@@ -153,4 +159,64 @@ func fromFactPath(fp factPath) *path {
 		p.embed = append(p.embed, emb)
 	}
 	return p
+}
+
+// exportFacts exports the summaries of the package's named functions.
+func (c *checker) exportFacts(funcs []*ssa.Function) {
+	std := c.isStd()
+	for _, fn := range funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || !obj.Exported() {
+			continue // other packages can call only exported names
+		}
+		if s := c.sums[fn]; s != nil {
+			f := s.fact(c.describe, std)
+			if ptrMethod(obj) && s.writes&1 == 0 && len(fn.Blocks) > 0 {
+				if f == nil {
+					f = &funcFact{}
+				}
+				f.ReadOnly = true
+			}
+			if h := c.handlerFactOf(fn); h != nil && !std {
+				if f == nil {
+					f = &funcFact{}
+				}
+				f.Handler = h
+			}
+			if f != nil {
+				c.pass.ExportObjectFact(obj, f)
+			}
+		}
+	}
+	// Functions declared without a body (assembly, linkname) cannot panic
+	// as far as we can tell.
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil && fd.Name.IsExported() && !std {
+				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.pass.ExportObjectFact(obj, &funcFact{NoPanic: true})
+				}
+			}
+		}
+	}
+}
+
+// isStd reports whether the package is in the standard library: its files
+// are in GOROOT.
+func (c *checker) isStd() bool {
+	if len(c.pass.Files) == 0 || build.Default.GOROOT == "" {
+		return false
+	}
+	name := c.pass.Fset.File(c.pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+// ptrMethod reports whether obj is a method with a pointer receiver.
+func ptrMethod(obj *types.Func) bool {
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	_, ok := recv.Type().(*types.Pointer)
+	return ok
 }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 	"slices"
@@ -139,10 +140,6 @@ type fnAnalysis struct {
 	acquired map[string]bool // keys of the locks the function acquires
 }
 
-// maxBlocks caps the functions analyzed; larger ones are summarised
-// conservatively (may panic, no effects) and reported if they lock.
-const maxBlocks = 4000
-
 func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 	a := &fnAnalysis{c: c, fn: fn, sum: &summary{}}
 	if len(fn.Blocks) == 0 {
@@ -160,7 +157,10 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
 		visits[b.Index]++
-		if visits[b.Index] > 64 {
+		if visits[b.Index] > visitCap {
+			if visits[b.Index] == visitCap+1 {
+				c.unconverged = append(c.unconverged, unconverged{fn, fmt.Sprintf("a block visited more than %d times", visitCap)})
+			}
 			continue
 		}
 		out, live := a.transfer(in[b.Index].clone(), b)
@@ -484,7 +484,7 @@ func (a *fnAnalysis) addLock(e effect) {
 			return
 		}
 	}
-	if len(a.sum.locks) < 16 {
+	if len(a.sum.locks) < maxLocks {
 		a.sum.locks = append(a.sum.locks, e)
 	}
 }

@@ -11,9 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/lockpoison/lockpoison/analyzer/internal/source"
-
 	"github.com/lockpoison/lockpoison/analyzer/internal/fix"
+	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
 // finding is one diagnostic before it is formatted.

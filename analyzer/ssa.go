@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -43,4 +44,52 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 		}
 	}
 	return pkg, funcs
+}
+
+func origin(f *ssa.Function) *ssa.Function {
+	if f != nil && f.Origin() != nil {
+		return f.Origin()
+	}
+	return f
+}
+
+// isWrapper reports synthetic wrappers: promoted methods, thunks, bound
+// methods (not functions loaded from export data, nor instances).
+func isWrapper(f *ssa.Function) bool {
+	return strings.HasPrefix(f.Synthetic, "wrapper for") || strings.HasPrefix(f.Synthetic, "thunk for") ||
+		strings.HasPrefix(f.Synthetic, "bound method wrapper")
+}
+
+// resolve returns the function a call statically calls, and the values of
+// its inputs (arguments, then closure bindings).
+func (c *checker) resolve(fn *ssa.Function, cc *ssa.CallCommon) (*ssa.Function, []ssa.Value) {
+	if cc.IsInvoke() {
+		return nil, nil
+	}
+	var f *ssa.Function
+	inputs := cc.Args
+	switch v := cc.Value.(type) {
+	case *ssa.Function:
+		f = v
+	case *ssa.MakeClosure:
+		f, _ = v.Fn.(*ssa.Function)
+		if f != nil && f.Synthetic == "" {
+			inputs = append(append([]ssa.Value(nil), cc.Args...), v.Bindings...)
+		}
+	}
+	if f == nil {
+		return nil, nil
+	}
+	if isWrapper(f) {
+		// A wrapper (promoted method, thunk, bound method): use the
+		// method itself only when its receiver is the first argument.
+		m, ok := f.Object().(*types.Func)
+		if !ok || len(f.FreeVars) > 0 {
+			return nil, nil
+		}
+		if f = fn.Prog.FuncValue(m); f == nil || isWrapper(f) {
+			return nil, nil
+		}
+	}
+	return origin(f), inputs
 }

@@ -2,8 +2,11 @@ package analyzer
 
 import (
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/ssa"
 )
 
 // summary is what the analysis of one function tells its callers: the
@@ -169,5 +172,47 @@ func fromFact(f *funcFact, std bool) *summary {
 			lockLoc: e.Lock, panic: panicPoint{desc: e.Panic, rank: rankCall, strong: true}, wrote: e.Wrote,
 		})
 	}
+	return s
+}
+
+var nopanic = &summary{noPanic: true}
+
+// summaryOf returns what is known of f: its summary in this package, or its
+// fact from another.
+func (c *checker) summaryOf(f *ssa.Function) *summary {
+	f = origin(f)
+	if s, ok := c.sums[f]; ok {
+		return s
+	}
+	if f.Pkg != nil && f.Pkg.Pkg == c.pass.Pkg {
+		if c.src[f] {
+			return optimistic // in the same SCC, not yet analyzed
+		}
+		if len(f.Blocks) == 0 && !isWrapper(f) && !c.brokenFunc(f) {
+			return nopanic // declared without body (assembly)
+		}
+		return &summary{}
+	}
+	if obj, ok := f.Object().(*types.Func); ok {
+		if s := c.factSummary(obj); s != nil {
+			return s
+		}
+	}
+	return &summary{}
+}
+
+func (c *checker) factSummary(obj *types.Func) *summary {
+	obj = obj.Origin()
+	if s, ok := c.facts[obj]; ok {
+		return s
+	}
+	var s *summary
+	var f funcFact
+	if obj.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(obj, &f) {
+		s = fromFact(&f, c.stdPackage(obj.Pkg()))
+	} else if obj.Pkg() != nil && obj.Pkg() != c.pass.Pkg && c.stdPackage(obj.Pkg()) {
+		s = fromFact(nil, true)
+	}
+	c.facts[obj] = s
 	return s
 }

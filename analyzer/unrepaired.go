@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
-
 	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 

@@ -112,7 +112,7 @@ var mutations = []mutation{
 	{
 		Name: "all-pointer-methods-readonly",
 		Why:  "every exported pointer method marked read-only",
-		File: "analyzer/run.go", Func: "(*checker).exportFacts",
+		File: "analyzer/facts.go", Func: "(*checker).exportFacts",
 		Old:  `ptrMethod(obj) && s.writes&1 == 0 && len(fn.Blocks) > 0`,
 		New:  `ptrMethod(obj)`,
 		Pkgs: []string{"./analyzer"},

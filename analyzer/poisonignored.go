@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
-
 	"github.com/lockpoison/lockpoison/analyzer/internal/source"
 )
 
