@@ -159,11 +159,10 @@ func (c *checker) reportCovered(funcs []*ssa.Function) {
 		rs.fn = fn
 		library := strings.HasPrefix(rs.desc, libraryDesc)
 		for _, e := range full {
-			if library && !e.lockPos.IsValid() && e.from != "" && !libraryExcluded(e.from) {
+			if library && !e.pos.IsValid() && e.from != "" && !libraryExcluded(e.from) {
 				continue // reported in its own package
 			}
-			l := unwinding{heldLock: heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, panic: e.panic}
+			l := e.reached()
 			check := CheckTornState
 			if e.held {
 				check = CheckLockLeak

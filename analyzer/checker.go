@@ -16,7 +16,7 @@ type checker struct {
 	cfg      *Config
 	src      map[*ssa.Function]bool // the package's source functions
 	sums     map[*ssa.Function]*summary
-	full     map[*ssa.Function][]escape
+	full     map[*ssa.Function][]section
 	handlers map[*ssa.Function]*handlerInfo
 	defers   map[*ssa.Defer]*deferInfo
 	facts    map[*types.Func]*summary

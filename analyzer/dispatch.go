@@ -140,11 +140,11 @@ func (c *checker) methodName(obj *types.Func) string {
 
 // dispatch returns the sections that the implementations reached by the
 // interface call cc leave behind, in this frame.
-func (a *fnAnalysis) dispatch(cc *ssa.CallCommon) []escape {
+func (a *fnAnalysis) dispatch(cc *ssa.CallCommon) []section {
 	if !a.emit || a.c.isStdPkg() {
 		return nil
 	}
-	var escs []escape
+	var escs []section
 	for _, im := range a.c.implementations(cc) {
 		var s *summary
 		from := ""
@@ -159,7 +159,7 @@ func (a *fnAnalysis) dispatch(cc *ssa.CallCommon) []escape {
 		}
 		inputs := append([]ssa.Value{cc.Value}, cc.Args...)
 		for _, e := range a.translateEscapes(s, from, cc.Value, inputs, cc.Pos(), im.name) {
-			e.dispatched = true
+			e.dispatch = true
 			escs = append(escs, e)
 		}
 	}

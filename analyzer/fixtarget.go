@@ -38,7 +38,7 @@ func (c *checker) fixTarget(f *finding) fix.Target {
 // guarded state it wrote before it: a fix that releases the lock on that
 // panic would expose it. The finding keeps one panic point (and the
 // write seen there); this covers them all (fix.Target.Exposed).
-func (c *checker) noteExposed(held []heldLock) {
+func (c *checker) noteExposed(held []section) {
 	for _, h := range held {
 		if h.wrote == "" || !h.pos.IsValid() || h.deferred {
 			continue

@@ -12,28 +12,9 @@ import (
 	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
-// heldLock is a lock held at a program point.
-type heldLock struct {
-	p        *path
-	key      string
-	write    bool
-	deferred bool // its unlock is deferred on every path
-	poison   bool
-	pos      token.Pos // the Lock call, when in this package
-	loc      string    // "file.go:12"
-	site     token.Pos // the call in this package leading to a section in another
-	wrote    string    // guarded state written in the section so far
-	unlock   string    // the deferred unlock call that released it: "cr.unlock"
-	from     string    // the package of the callee leading to a section in another
-	depth    int       // calls between this function and the section
-	dispatch bool      // reached through an interface call (escape.dispatched)
-	handler  string    // the recover handler's unlock that released it: "r.mu.Unlock"
-	hloc     string    // where that unlock is: "reg.go:12"
-}
-
 // state is the dataflow fact at a program point.
 type state struct {
-	held     []heldLock   // sorted by key
+	held     []section    // sorted by key
 	defers   []*deferInfo // registered defers, in order
 	released []effect     // input-relative locks released but not acquired here
 	pending  []pending    // LockChecked calls of this block, acquired if their error is nil
@@ -43,7 +24,7 @@ type state struct {
 // pending is a checked acquisition waiting for the branch on its error.
 type pending struct {
 	err ssa.Value
-	h   heldLock
+	h   section
 }
 
 func (s *state) clone() *state {
@@ -83,7 +64,7 @@ func releases(key, held string) bool {
 // merge intersects s with t (locks held on all paths); it reports change.
 func (s *state) merge(t *state) bool {
 	changed := false
-	var held []heldLock
+	var held []section
 	for _, h := range s.held {
 		j := t.find(h.key)
 		if j < 0 {
@@ -132,15 +113,15 @@ type fnAnalysis struct {
 	returns  bool
 	exits    []*state
 	sum      *summary
-	full     []escape // escapes, including those of local locks
-	cur      int      // index of the instruction being transferred
+	full     []section // escapes, including those of local locks
+	cur      int       // index of the instruction being transferred
 	curBlock *ssa.BasicBlock
 	events   map[*ssa.BasicBlock][]sectionEvent // guarded writes and releases (see skips.go)
 	memo     map[skipKey]bool
 	acquired map[string]bool // keys of the locks the function acquires
 }
 
-func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
+func (c *checker) analyze(fn *ssa.Function) (*summary, []section) {
 	a := &fnAnalysis{c: c, fn: fn, sum: &summary{}}
 	if len(fn.Blocks) == 0 {
 		return &summary{noPanic: true}, nil
@@ -224,13 +205,13 @@ func (a *fnAnalysis) edge(out *state, b *ssa.BasicBlock, i int) *state {
 }
 
 // acquire adds h to the held locks.
-func (s *state) acquire(h heldLock) {
+func (s *state) acquire(h section) {
 	if i := s.find(h.key); i >= 0 {
 		s.held[i] = h
 		return
 	}
 	s.held = append(s.held, h)
-	slices.SortFunc(s.held, func(x, y heldLock) int { return strings.Compare(x.key, y.key) })
+	slices.SortFunc(s.held, func(x, y section) int { return strings.Compare(x.key, y.key) })
 }
 
 // transfer runs the instructions of b; it returns the state at the end and
@@ -355,7 +336,7 @@ func (a *fnAnalysis) applyLock(st *state, instr ssa.Instruction, pos token.Pos, 
 		}
 		a.acquired[key] = true
 		st.released = slices.DeleteFunc(st.released, func(r effect) bool { return r.p.key() == key })
-		h := heldLock{p: e.p, key: key, write: e.write, poison: lc.poison, pos: pos, loc: a.c.syntax.Loc(pos)}
+		h := section{p: e.p, key: key, write: e.write, poison: lc.poison, pos: pos, loc: a.c.syntax.Loc(pos)}
 		if call, ok := instr.(*ssa.Call); ok && lc.checked {
 			st.pending = append(st.pending, pending{call, h})
 			continue
@@ -398,14 +379,14 @@ func (a *fnAnalysis) staticCall(st *state, instr ssa.Instruction, pos token.Pos,
 // translateEscapes expresses the callee's escaping sections in this frame.
 // from is the callee's package when it is another; key stands for the
 // sections' locks that this frame cannot name.
-func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, inputs []ssa.Value, pos token.Pos, via string) []escape {
-	var escs []escape
+func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, inputs []ssa.Value, pos token.Pos, via string) []section {
+	var escs []section
 	for _, e := range s.escapes {
 		if nilInput(e.p, inputs) {
 			continue // a section on a lock of an object this call passes as nil
 		}
 		t := e
-		if t.p = translate(a.fn, e.p, inputs); t.p != nil && t.p.name == "" && !t.lockPos.IsValid() {
+		if t.p = translate(a.fn, e.p, inputs); t.p != nil && t.p.name == "" && !t.pos.IsValid() {
 			// A call result: named as the call's receiver is written.
 			q := *t.p
 			if q.name = a.c.recvText(pos); q.name == "" || e.p.kind != pathInput || e.p.input != 0 {
@@ -416,7 +397,7 @@ func (a *fnAnalysis) translateEscapes(s *summary, from string, key ssa.Value, in
 		if t.p == nil {
 			t.p = &path{kind: pathLocal, local: key, name: "", fields: e.p.fields, embed: e.p.embed}
 		}
-		if !t.lockPos.IsValid() && !t.site.IsValid() {
+		if !t.pos.IsValid() && !t.site.IsValid() {
 			t.site = pos
 		}
 		if t.from == "" {

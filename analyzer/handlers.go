@@ -258,10 +258,10 @@ func (s *state) handlerUnlocks() bool {
 // handlerReleases applies the releases of handler d (the i'th registered
 // defer) to the locks a panic at st leaves: a held lock is released, torn
 // when its section wrote guarded state; a lock not held is a fatal unlock.
-func (a *fnAnalysis) handlerReleases(st *state, pp panicPoint, d *deferInfo, i int, live, torn, freed []unwinding) ([]unwinding, []unwinding) {
+func (a *fnAnalysis) handlerReleases(st *state, pp panicPoint, d *deferInfo, i int, live, torn, freed []section) ([]section, []section) {
 	for _, hu := range d.hunlocks {
 		key := hu.p.key()
-		j := slices.IndexFunc(live, func(l unwinding) bool { return releases(key, l.key) })
+		j := slices.IndexFunc(live, func(l section) bool { return releases(key, l.key) })
 		if j >= 0 {
 			l := live[j]
 			if l.deferred && a.pendingUnlock(st, i, l.key) {
@@ -289,11 +289,11 @@ func (a *fnAnalysis) handlerReleases(st *state, pp panicPoint, d *deferInfo, i i
 				continue // cleared: the handler skips (or dereferences nil)
 			}
 		}
-		if k := slices.IndexFunc(freed, func(l unwinding) bool { return releases(key, l.key) }); k >= 0 {
+		if k := slices.IndexFunc(freed, func(l section) bool { return releases(key, l.key) }); k >= 0 {
 			a.handlerUnlock(d, hu, freed[k], "a deferred unlock already released it")
 			continue
 		}
-		a.handlerUnlock(d, hu, unwinding{heldLock: heldLock{p: hu.p, key: key, write: hu.write}, panic: pp}, "")
+		a.handlerUnlock(d, hu, section{p: hu.p, key: key, write: hu.write, panic: pp}, "")
 	}
 	return live, torn
 }
@@ -312,7 +312,7 @@ func (a *fnAnalysis) pendingUnlock(st *state, i int, key string) bool {
 }
 
 // handlerUnlock reports a handler's unlock of a lock not held at l.panic.
-func (a *fnAnalysis) handlerUnlock(d *deferInfo, hu handlerUnlock, l unwinding, why string) {
+func (a *fnAnalysis) handlerUnlock(d *deferInfo, hu handlerUnlock, l section, why string) {
 	pos := hu.pos
 	if !pos.IsValid() || a.c.syntax.FileOf(pos) == nil {
 		pos = d.instr.Pos()

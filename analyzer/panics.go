@@ -68,7 +68,7 @@ func (p panicPoint) root() panicPoint {
 
 // strongerEscape replaces the panic point of the summary's escape for the
 // same section by e's stronger one.
-func (a *fnAnalysis) strongerEscape(e escape) {
+func (a *fnAnalysis) strongerEscape(e section) {
 	for i, s := range a.sum.escapes {
 		if s.p.key() == e.p.key() && s.held == e.held {
 			a.sum.escapes[i].panic = e.panic

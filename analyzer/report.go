@@ -19,7 +19,7 @@ import (
 type finding struct {
 	check       string
 	pos         token.Pos // handler-relock: the acquiring call in the handler
-	lock        unwinding
+	lock        section
 	panic       panicPoint
 	recoverPos  token.Pos
 	recoverFn   *ssa.Function
@@ -157,7 +157,7 @@ func (c *checker) diagnostic(f *finding) analysis.Diagnostic {
 
 // lockName is the lock as the source writes it at its Lock call, when that
 // is in this package, else as its path.
-func (c *checker) lockName(l unwinding) string {
+func (c *checker) lockName(l section) string {
 	if l.pos.IsValid() {
 		if call, ok := c.syntax.NodeAt(l.pos).(*ast.CallExpr); ok {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {

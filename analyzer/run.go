@@ -18,7 +18,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		cfg:      cfg,
 		src:      make(map[*ssa.Function]bool),
 		sums:     make(map[*ssa.Function]*summary),
-		full:     make(map[*ssa.Function][]escape),
+		full:     make(map[*ssa.Function][]section),
 		handlers: make(map[*ssa.Function]*handlerInfo),
 		defers:   make(map[*ssa.Defer]*deferInfo),
 		facts:    make(map[*types.Func]*summary),

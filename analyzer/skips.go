@@ -133,8 +133,8 @@ func (a *fnAnalysis) writeFrom(b *ssa.BasicBlock, key string, seen map[*ssa.Basi
 // underLeak reports whether the section t (torn) lies inside a section of
 // another lock that the same panic leaves held (explicit unlock): that lock
 // was acquired first, in the same file, and stays held.
-func (c *checker) underLeak(t unwinding, live []unwinding) bool {
-	at := func(l unwinding) token.Pos {
+func (c *checker) underLeak(t section, live []section) bool {
+	at := func(l section) token.Pos {
 		if l.pos.IsValid() {
 			return l.pos
 		}

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -18,7 +17,7 @@ type summary struct {
 	acquires []effect
 	releases []effect
 	locks    []effect
-	escapes  []escape
+	escapes  []section
 	recovers []int
 	calls    []int // func parameters called outside a swallowing recover
 	writes   uint64
@@ -35,29 +34,6 @@ const writesGlobal = 63
 type effect struct {
 	p     *path
 	write bool
-}
-
-// escape is a critical section that a panic leaves held (explicit unlock) or
-// released with its state torn (deferred unlock after a guarded write).
-type escape struct {
-	p       *path
-	write   bool
-	held    bool
-	poison  bool
-	lockPos token.Pos // the Lock call, when in this package
-	lockLoc string    // "file.go:12", for messages and facts
-	site    token.Pos // the call in this package leading to a section in another
-	panic   panicPoint
-	wrote   string
-	unlock  string // the deferred unlock call, when known: "c.mu.Unlock"
-	from    string // the package of the callee leading to a section in another
-	depth   int    // calls between the function and the section
-	// dispatched: reached through an interface call of this package
-	// (dispatch.go). Such a section is reported in this package, never
-	// exported: an importer cannot act on a call inside a dependency, and
-	// a logger's writer behind an interface would otherwise reach every
-	// importer of the logger.
-	dispatched bool
 }
 
 // maxEscapes bounds the escapes recorded per function.
@@ -123,13 +99,10 @@ func (s *summary) fact(describe func(panicPoint) string, std bool) *funcFact {
 		// Only sections whose panic point is strong are exported: a
 		// runtime panic or an assertion deep in another package's helper
 		// is too weak a path to report in its callers.
-		if !e.p.escapes() || std || !e.panic.strong || e.dispatched {
+		if !e.p.escapes() || std || !e.panic.strong || e.dispatch {
 			continue
 		}
-		f.Escapes = append(f.Escapes, factEscape{
-			Path: toFactPath(e.p), Write: e.write, Held: e.held, Poison: e.poison,
-			Lock: e.lockLoc, Panic: describe(e.panic), Wrote: e.wrote,
-		})
+		f.Escapes = append(f.Escapes, e.toFact(describe))
 	}
 	slices.SortFunc(f.Escapes, func(a, b factEscape) int { return strings.Compare(a.String(), b.String()) })
 	if !std {
@@ -167,10 +140,7 @@ func fromFact(f *funcFact, std bool) *summary {
 	}
 	s.acquires, s.releases, s.locks = conv(f.Acquires), conv(f.Releases), conv(f.Locks)
 	for _, e := range f.Escapes {
-		s.escapes = append(s.escapes, escape{
-			p: fromFactPath(e.Path), write: e.Write, held: e.Held, poison: e.Poison,
-			lockLoc: e.Lock, panic: panicPoint{desc: e.Panic, rank: rankCall, strong: true}, wrote: e.Wrote,
-		})
+		s.escapes = append(s.escapes, sectionFromFact(e))
 	}
 	return s
 }

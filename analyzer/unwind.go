@@ -7,18 +7,11 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// unwinding is a lock as the panic unwinds: still held, or already
-// released by a deferred unlock with its state torn.
-type unwinding struct {
-	heldLock
-	panic panicPoint // the panic point (for locks from callees, theirs)
-}
-
 // panicAt simulates a panic at pp: it pops the deferred calls LIFO,
 // releasing deferred unlocks, until a recover handler swallows the panic
 // (findings) or the panic escapes the function (summary). escs are the
 // sections a callee leaves behind when the panic comes from a call.
-func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
+func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []section) {
 	if a.c.unreachable(pp.pos) {
 		return
 	}
@@ -27,23 +20,23 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	if !a.emit || len(st.held) == 0 && len(escs) == 0 && !st.handlerUnlocks() {
 		return
 	}
-	var live, torn, freed []unwinding
+	var live, torn, freed []section
 	for _, h := range st.held {
 		if h.wrote != "" && !a.skipsWrite(pp, h.key) {
 			// The update is complete before the panic point: nothing
 			// is half-updated.
 			h.wrote = ""
 		}
-		live = append(live, unwinding{heldLock: h, panic: pp})
+		h.panic = pp
+		live = append(live, h)
 	}
 	for _, e := range escs {
-		u := unwinding{heldLock: heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
-			pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth, dispatch: e.dispatched}, panic: e.panic}
+		u := e.reached()
 		if u.panic.instr == nil && !u.panic.pos.IsValid() {
 			u.panic.pos = pp.pos
 		}
 		if e.held {
-			if i := slices.IndexFunc(live[:len(st.held)], func(l unwinding) bool { return l.key == u.key }); i >= 0 {
+			if i := slices.IndexFunc(live[:len(st.held)], func(l section) bool { return l.key == u.key }); i >= 0 {
 				// The caller holds it too: the callee's section is nested.
 				continue
 			}
@@ -55,7 +48,7 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	for i := len(st.defers) - 1; i >= 0; i-- {
 		d := st.defers[i]
 		for _, u := range d.unlocks {
-			j := slices.IndexFunc(live, func(l unwinding) bool { return releases(u.p.key(), l.key) })
+			j := slices.IndexFunc(live, func(l section) bool { return releases(u.p.key(), l.key) })
 			if j < 0 {
 				continue
 			}
@@ -82,8 +75,8 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 		if d.handler.swallows {
 			// State under an object the handler closes is abandoned:
 			// nobody reads it torn.
-			torn = slices.DeleteFunc(torn, func(l unwinding) bool { return d.abandoned(l.p) })
-			live = slices.DeleteFunc(live, func(l unwinding) bool { return l.deferred && d.abandoned(l.p) })
+			torn = slices.DeleteFunc(torn, func(l section) bool { return d.abandoned(l.p) })
+			live = slices.DeleteFunc(live, func(l section) bool { return l.deferred && d.abandoned(l.p) })
 			a.caught(live, torn, recoverSite{pos: d.instr.Pos(), fn: a.fn})
 			return
 		}
@@ -111,10 +104,10 @@ type recoverSite struct {
 // caught reports the sections that a swallowing recover leaves behind.
 // Torn state under an outer lock that the same panic leaks is not reported:
 // the leak is the finding, and every reader holding the outer lock blocks.
-func (a *fnAnalysis) caught(live, torn []unwinding, rs recoverSite) {
+func (a *fnAnalysis) caught(live, torn []section, rs recoverSite) {
 	all := slices.Clone(live)
-	torn = slices.DeleteFunc(torn, func(t unwinding) bool { return a.c.underLeak(t, all) })
-	live = slices.DeleteFunc(live, func(t unwinding) bool { return t.deferred && a.c.underLeak(t, all) })
+	torn = slices.DeleteFunc(torn, func(t section) bool { return a.c.underLeak(t, all) })
+	live = slices.DeleteFunc(live, func(t section) bool { return t.deferred && a.c.underLeak(t, all) })
 	for _, l := range live {
 		if !l.deferred {
 			a.c.report(&finding{check: CheckLockLeak, lock: l, panic: l.panic, recoverPos: rs.pos, recoverFn: rs.fn, recoverDesc: rs.desc})
@@ -131,13 +124,12 @@ func (a *fnAnalysis) caught(live, torn []unwinding, rs recoverSite) {
 
 // escape records a section that a panic escaping the function leaves held
 // (or torn).
-func (a *fnAnalysis) escape(l unwinding, held bool) {
-	e := escape{p: l.p, write: l.write, held: held, poison: l.poison, lockPos: l.pos, lockLoc: l.loc,
-		site: l.site, panic: l.panic, wrote: l.wrote, unlock: l.unlock, from: l.from, depth: l.depth, dispatched: l.dispatch}
+func (a *fnAnalysis) escape(l section, held bool) {
+	e := l.leftBehind(held)
 	for i, f := range a.full {
 		// Sections are identified by their acquisition: two sections of
 		// the same lock in one function are two findings.
-		if f.p.key() == e.p.key() && f.held == held && f.lockPos == e.lockPos && f.site == e.site && f.lockLoc == e.lockLoc {
+		if f.p.key() == e.p.key() && f.held == held && f.pos == e.pos && f.site == e.site && f.loc == e.loc {
 			if stronger(e.panic, f.panic) {
 				a.full[i].panic = e.panic
 				a.strongerEscape(e)
