@@ -1,14 +1,19 @@
-// Package analyzer defines lockpoison, an analysis pass that reports panics
-// recovered while a lock is held, or after the state it guards was
-// half-updated.
 package analyzer
 
 import (
+	_ "embed"
 	"fmt"
 	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 )
+
+//go:embed doc.go
+var docSource string
+
+// Doc is the analyzer's documentation: the "# Analyzer lockpoison" section
+// of the package comment (doc.go).
+var Doc = mustExtractDoc(docSource, "lockpoison")
 
 // Analyzer is the lockpoison pass, configured by its flags.
 var Analyzer = New(DefaultConfig())

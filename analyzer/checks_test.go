@@ -15,13 +15,30 @@ var update = flag.Bool("update", false, "rewrite generated files: the check list
 
 // The generated parts of the docs: the README's checks table between the
 // markers, docs/checks/README.md entirely, and the check list of Doc (in
-// doc.go, from docListStart to the blank line before docListEnd).
+// doc.go's package comment, from docListStart to the blank line before
+// docListEnd).
 const (
 	readmeBegin  = "<!-- checks table: generated from analyzer/checks.go; go test ./analyzer -run TestCheckDocs -update -->\n"
 	readmeEnd    = "<!-- end of checks table -->\n"
 	docListStart = "lockpoison reports "
 	docListEnd   = "\n\nWRONG:"
 )
+
+// commentForm is text as lines of a // comment.
+func commentForm(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		switch {
+		case l == "":
+			lines[i] = "//"
+		case strings.HasPrefix(l, "\t"):
+			lines[i] = "//" + l
+		default:
+			lines[i] = "// " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
 
 func readmeTable() string {
 	var b strings.Builder
@@ -79,7 +96,7 @@ func docList() string {
 			if i == 0 {
 				name = ci.Name
 			}
-			fmt.Fprintf(&b, "\n  %-16s%s", name, l)
+			fmt.Fprintf(&b, "\n\t%-16s%s", name, l)
 		}
 	}
 	var others []string
@@ -134,12 +151,13 @@ func TestCheckDocs(t *testing.T) {
 		}},
 		{"docs/checks/README.md", func(string) string { return checksIndex() }},
 		{"analyzer/doc.go", func(old string) string {
-			i := strings.Index(old, docListStart)
-			j := strings.Index(old, docListEnd)
+			start, end := commentForm(docListStart), "\n"+commentForm(docListEnd[1:])
+			i := strings.Index(old, start)
+			j := strings.Index(old, end)
 			if i < 0 || j < i {
-				t.Fatalf("doc.go: no %q ... %q", docListStart, docListEnd)
+				t.Fatalf("doc.go: no %q ... %q", start, end)
 			}
-			return old[:i] + docList() + old[j:]
+			return old[:i] + commentForm(docList()) + old[j:]
 		}},
 	}
 	for _, f := range files {
