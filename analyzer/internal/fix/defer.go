@@ -2,8 +2,6 @@ package fix
 
 import (
 	"go/ast"
-	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -170,14 +168,6 @@ func (lk *leak) collectOps() {
 	})
 }
 
-// within reports whether n lies inside the statements list[from:to].
-func within(n ast.Node, list []ast.Stmt, from, to int) bool {
-	if from >= to || to > len(list) {
-		return false
-	}
-	return list[from].Pos() <= n.Pos() && n.End() <= list[to-1].End()
-}
-
 // deferFix: the section ends at the end of the function, or every unlock
 // is followed by a return: defer the unlock and delete the explicit ones.
 func (lk *leak) deferFix() *analysis.SuggestedFix {
@@ -265,10 +255,6 @@ func (lk *leak) deferFix() *analysis.SuggestedFix {
 	return &analysis.SuggestedFix{Message: msgDefer, TextEdits: edits}
 }
 
-func sameList(a, b []ast.Stmt) bool {
-	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0])
-}
-
 func isOp(ops []lockOp, s ast.Stmt) bool {
 	for _, op := range ops {
 		if op.stmt == s {
@@ -307,259 +293,9 @@ func (lk *leak) listOf(s ast.Stmt) ([]ast.Stmt, int) {
 	return list, idx
 }
 
-// leavesBlock reports whether control may leave stmts other than by
-// falling through (or, with returnOK, by a return): a goto, a labeled
-// statement, or a break/continue that targets a statement outside.
-func leavesBlock(stmts []ast.Stmt, returnOK bool) bool {
-	esc := false
-	for _, s := range stmts {
-		ast.PreorderStack(s, nil, func(n ast.Node, stack []ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.LabeledStmt:
-				esc = true
-			case *ast.ReturnStmt:
-				if !returnOK {
-					esc = true
-				}
-			case *ast.BranchStmt:
-				if n.Label != nil || n.Tok == token.GOTO {
-					esc = true
-					break
-				}
-				inner := false
-				for _, p := range stack {
-					switch p.(type) {
-					case *ast.ForStmt, *ast.RangeStmt:
-						inner = true
-					case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-						if n.Tok == token.BREAK {
-							inner = true
-						}
-					}
-				}
-				if n.Tok == token.FALLTHROUGH {
-					inner = false
-					for _, p := range stack {
-						if _, ok := p.(*ast.SwitchStmt); ok {
-							inner = true
-						}
-					}
-				}
-				if !inner {
-					esc = true
-				}
-			}
-			return !esc
-		})
-	}
-	return esc
-}
-
-// safeResults reports whether evaluating ret's results while still
-// holding the lock (now released by the deferred unlock, after them)
-// cannot block or re-lock: no calls of this package's functions or of
-// func values, no receives.
-func (fx *planner) safeResults(ret *ast.ReturnStmt) bool {
-	for _, r := range ret.Results {
-		if !fx.safeCalls(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// safeCalls reports whether running root (not the func literals within)
-// calls no function of this package, no method and no func value, and
-// receives from no channel.
-func (fx *planner) safeCalls(root ast.Node) bool {
-	ok := true
-	ast.Inspect(root, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				ok = false
-			}
-		case *ast.CallExpr:
-			if tv, has := fx.info.Types[n.Fun]; has && (tv.IsType() || tv.IsBuiltin()) {
-				break
-			}
-			var obj types.Object
-			switch fun := ast.Unparen(n.Fun).(type) {
-			case *ast.Ident:
-				obj = fx.info.Uses[fun]
-			case *ast.SelectorExpr:
-				obj = fx.info.Uses[fun.Sel]
-			}
-			fn, isFunc := obj.(*types.Func)
-			if !isFunc || fn.Pkg() == fx.pass.Pkg || fn.Signature().Recv() != nil {
-				ok = false
-			}
-		}
-		return ok
-	})
-	return ok
-}
-
 // insertAfterLine inserts a statement on a new line after s (after its
 // trailing comment), at s's indentation.
 func (lk *leak) insertAfterLine(s ast.Node, text string) analysis.TextEdit {
 	at := lk.ls.tf.Pos(lk.ls.lineEnd(s.End()))
 	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n" + lk.indent + text)}
-}
-
-// deleteLine deletes the line of s (alone on it): a trailing comment is
-// kept on its own line.
-func (ls *lockSite) deleteLine(s ast.Node) analysis.TextEdit {
-	start, end := ls.lineStart(s.Pos()), ls.lineEnd(s.End())
-	after := strings.TrimSpace(string(ls.src[ls.off(s.End()):end]))
-	if after != "" {
-		// Keep the comment: delete just the statement and the space after.
-		e := ls.off(s.End())
-		for e < end && (ls.src[e] == ' ' || ls.src[e] == '\t') {
-			e++
-		}
-		return analysis.TextEdit{Pos: s.Pos(), End: ls.tf.Pos(e)}
-	}
-	if end < len(ls.src) {
-		end++ // the newline
-	}
-	return analysis.TextEdit{Pos: ls.tf.Pos(start), End: ls.tf.Pos(end)}
-}
-
-// wrapFix: Lock ... Unlock in one statement list, nothing leaving it:
-// func() { Lock(); defer Unlock(); ... }().
-func (lk *leak) wrapFix() (*analysis.SuggestedFix, string) {
-	end := -1
-	for j := lk.idx + 1; j < len(lk.list); j++ {
-		for _, op := range lk.ops {
-			if !within(op.call, lk.list, j, j+1) {
-				continue
-			}
-			if op.stmt == lk.list[j] && op.name == lk.unlock {
-				end = j
-			} else {
-				return nil, "the section does not end in one block"
-			}
-		}
-		if end >= 0 {
-			break
-		}
-	}
-	if end < 0 {
-		return nil, "the section does not end in one block"
-	}
-	inner := lk.list[lk.idx+1 : end]
-	if leavesBlock(inner, false) {
-		return nil, "control leaves the section by a return, break, continue or goto"
-	}
-	bad := ""
-	for _, s := range inner {
-		ast.Inspect(s, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.DeferStmt:
-				bad = "the section defers a call"
-			case *ast.CallExpr:
-				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-					if b, ok := lk.fx.info.Uses[id].(*types.Builtin); ok && b.Name() == "recover" {
-						bad = "the section calls recover"
-					}
-				}
-			case *ast.BasicLit:
-				if n.Kind == token.STRING && strings.HasPrefix(n.Value, "`") && strings.Contains(n.Value, "\n") {
-					bad = "the section has a multi-line raw string"
-				}
-			}
-			return bad == ""
-		})
-	}
-	if bad != "" {
-		return nil, bad
-	}
-	// Names declared in the section and used after it.
-	after := lk.list[end].End()
-	for _, s := range inner {
-		for _, obj := range lk.fx.declared(s) {
-			for id, u := range lk.fx.info.Uses {
-				if u == obj && id.Pos() > after {
-					return nil, "the section declares " + obj.Name() + ", used after it"
-				}
-			}
-		}
-	}
-	unl := lk.list[end]
-	if _, ok := lk.ls.ownLine(unl); !ok {
-		return nil, "the unlock statement shares its line"
-	}
-	ls := lk.ls
-	var b strings.Builder
-	in := lk.indent
-	b.WriteString(in + "func() {\n")
-	b.WriteString(in + "\t" + strings.TrimRight(string(ls.src[ls.off(lk.stmt.Pos()):ls.lineEnd(lk.stmt.End())]), " \t") + "\n")
-	b.WriteString(in + "\tdefer " + lk.recv + "." + lk.unlock + "()\n")
-	mid := string(ls.src[ls.lineEnd(lk.stmt.End()):ls.lineStart(unl.Pos())])
-	mid = strings.TrimPrefix(mid, "\n")
-	for _, line := range strings.SplitAfter(mid, "\n") {
-		if line == "" {
-			continue
-		}
-		if strings.TrimSpace(line) == "" {
-			b.WriteString("\n")
-		} else {
-			b.WriteString("\t" + line)
-		}
-	}
-	b.WriteString(in + "}()")
-	if trail := strings.TrimSpace(string(ls.src[ls.off(unl.End()):ls.lineEnd(unl.End())])); trail != "" {
-		b.WriteString(" " + trail)
-	}
-	start := ls.tf.Pos(ls.lineStart(lk.stmt.Pos()))
-	stop := ls.tf.Pos(ls.lineEnd(unl.End()))
-	return &analysis.SuggestedFix{Message: msgWrap, TextEdits: []analysis.TextEdit{{Pos: start, End: stop, NewText: []byte(b.String())}}}, ""
-}
-
-// declared returns the objects that statement s declares in its block.
-func (fx *planner) declared(s ast.Stmt) []types.Object {
-	var objs []types.Object
-	add := func(id *ast.Ident) {
-		if obj := fx.info.Defs[id]; obj != nil {
-			objs = append(objs, obj)
-		}
-	}
-	switch s := s.(type) {
-	case *ast.AssignStmt:
-		if s.Tok == token.DEFINE {
-			for _, l := range s.Lhs {
-				if id, ok := l.(*ast.Ident); ok {
-					add(id)
-				}
-			}
-		}
-	case *ast.DeclStmt:
-		if gd, ok := s.Decl.(*ast.GenDecl); ok {
-			for _, sp := range gd.Specs {
-				switch sp := sp.(type) {
-				case *ast.ValueSpec:
-					for _, id := range sp.Names {
-						add(id)
-					}
-				case *ast.TypeSpec:
-					add(sp.Name)
-				}
-			}
-		}
-	}
-	return objs
-}
-
-// recoverHandler reports whether d defers a func literal that calls
-// recover and cannot block or re-lock (see safeCalls).
-func (fx *planner) recoverHandler(d *ast.DeferStmt) bool {
-	lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit)
-	return ok && len(d.Call.Args) == 0 && fx.callsRecover(lit.Body) && fx.safeCalls(lit.Body)
 }
