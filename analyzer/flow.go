@@ -121,6 +121,16 @@ type fnAnalysis struct {
 	acquired map[string]bool // keys of the locks the function acquires
 }
 
+// analyze computes fn's summary and the sections it leaves to callers, and
+// records its findings. It is a forward dataflow over fn's blocks: the
+// state (flow.go: state) is the set of sections held, the registered
+// defers and the pending checked acquisitions; merge intersects the held
+// sections (a lock is held after a join only if held on every path), and a
+// loop's back edge clears the writes of the iteration. A worklist runs to
+// the fixed point, bounded by maxVisits per block (caps.go; hitting it is
+// reported as not converged); functions over maxBlocks are not analysed.
+// A final pass over the fixed point (emit) simulates each panic point
+// (unwind.go: panicAt), reports findings and fills the summary.
 func (c *checker) analyze(fn *ssa.Function) (*summary, []section) {
 	a := &fnAnalysis{c: c, fn: fn, sum: &summary{}}
 	if len(fn.Blocks) == 0 {

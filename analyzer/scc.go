@@ -6,6 +6,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// The order of the solver: the call graph's strongly connected components,
+// callees first, each to a fixed point of its summaries (analyzeSCC).
+
 // sccs returns the strongly connected components of the call graph among
 // funcs (edges: static calls and closures made), callees first.
 func sccs(funcs []*ssa.Function, src map[*ssa.Function]bool, extra func(*ssa.Function, ssa.Instruction) []*ssa.Function) [][]*ssa.Function {

@@ -145,6 +145,8 @@ func fromFact(f *funcFact, std bool) *summary {
 	return s
 }
 
+// nopanic is the summary of a function that cannot panic and has no
+// effects (declared without a body).
 var nopanic = &summary{noPanic: true}
 
 // summaryOf returns what is known of f: its summary in this package, or its
