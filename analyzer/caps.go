@@ -1,8 +1,9 @@
 package analyzer
 
 // The solver's caps. Each bounds the work on code whose analysis could
-// otherwise take unbounded time; a function with locks that hits one is
-// reported with category capped (capped.go), never skipped silently.
+// otherwise take unbounded time; a function with locks that hits maxBlocks
+// or maxVisits is reported with category capped (capped.go), not skipped
+// silently.
 const (
 	// maxBlocks caps the functions analyzed: the worklist is quadratic in
 	// the blocks of a function at worst, and generated tables (a switch of
@@ -20,7 +21,11 @@ const (
 	// maxRounds caps the rounds of the fixed point of mutually recursive
 	// functions (an SCC of the call graph). Summaries only grow, so a
 	// round without change ends it early; beyond the cap, the summaries
-	// of the last round are used.
+	// of the last round are used. Unlike the caps above, hitting it is
+	// not reported: recursion over a linked structure (t.parent.f())
+	// grows a summary's lock paths by one field a round until paths.go's
+	// depth cap, so ordinary code hits it (std's testing.(*common).Fail
+	// and setRan), and the notice would be noise.
 	maxRounds = 6
 
 	// maxLocks caps the locks a summary records as acquired by a function:
