@@ -18,7 +18,9 @@ import (
 //     point, which the released lock would otherwise expose (poisonToo);
 //   - torn-state: "Use poison.Mutex" / "Use poison.RWMutex" (fix_poison.go),
 //     then, second, "Use poison.Registry" when the lock guards one map
-//     (fix_registry.go).
+//     (fix_registry.go); when a recover handler releases the lock, "Use
+//     poison.Mutex and poison the lock in the recover handler"
+//     (fix_handler.go).
 //
 // Every fix is derived from the syntax alone; when no fix keeps the
 // behaviour, the diagnostic says why (fixNote).
@@ -46,17 +48,17 @@ func (c *checker) planFixes(f *finding) ([]analysis.SuggestedFix, string) {
 	default:
 		return nil, ""
 	}
-	if f.lock.handler != "" {
-		// The handler's own Unlock cannot see the panic: changing the
-		// lock's type alone would not stop the torn state.
-		return nil, "the recover handler releases the lock: re-panic in the handler, or use a poison lock and call UnlockPoisoned(p) there"
-	}
 	if !f.lock.pos.IsValid() || c.fileOf(f.lock.pos) == nil {
 		return nil, "the section is in another package"
 	}
 	ls, why := c.lockSiteAt(f.lock.pos)
 	if ls == nil {
 		return nil, why
+	}
+	if f.lock.handler != "" {
+		// The handler's own Unlock cannot see the panic: it must poison
+		// the lock itself (fix_handler.go).
+		return c.handlerFixes(f, ls)
 	}
 	if f.check == CheckLockLeak {
 		return c.leakFixes(f, ls)

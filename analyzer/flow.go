@@ -26,6 +26,7 @@ type heldLock struct {
 	dispatch bool      // reached through an interface call (escape.dispatched)
 	handler  string    // the recover handler's unlock that released it: "r.mu.Unlock"
 	hloc     string    // where that unlock is: "reg.go:12"
+	hpos     token.Pos // that unlock call, when in this package (fix_handler.go)
 }
 
 // state is the dataflow fact at a program point.
