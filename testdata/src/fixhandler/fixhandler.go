@@ -232,3 +232,91 @@ func (l *Ledger) Insert(name string) (err error) {
 	l.mu.Unlock()
 	return nil
 }
+
+// Job: the section is in a helper, the handler in its caller: the fix
+// edits both the declaration and the caller's handler.
+type Job struct {
+	mu    sync.Mutex
+	steps []string
+	done  map[string]int
+}
+
+func NewJob() *Job { return &Job{done: map[string]int{}} }
+
+func (j *Job) step(name string) {
+	j.mu.Lock() // want `j.steps is left half-updated if build panics .*: the recover handler's j.mu.Unlock\(\) \(fixhandler.go:\d+\) releases it and the panic is recovered in \(\*Job\)\.Run \(fixhandler.go:\d+\)$`
+	j.steps = append(j.steps, name)
+	j.done[name] = build(name)
+	j.mu.Unlock()
+}
+
+func (j *Job) Run(name string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			j.mu.Unlock()
+			err = errors.New("run failed")
+		}
+	}()
+	j.step(name)
+	return nil
+}
+
+// stepBuilt builds first: RunBuilt's handler releases nothing torn.
+func (j *Job) stepBuilt(name string) {
+	j.mu.Lock()
+	n := build(name)
+	j.steps = append(j.steps, name)
+	j.done[name] = n
+	j.mu.Unlock()
+}
+
+func (j *Job) RunBuilt(name string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			j.mu.Unlock()
+			err = errors.New("run failed")
+		}
+	}()
+	j.stepBuilt(name)
+	return nil
+}
+
+// A package-level lock; the handler's if body declares p, so the
+// introduced variable is named rec.
+var (
+	gmu    sync.Mutex
+	gorder []string
+	gsizes = map[string]int{}
+)
+
+func Record(name string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			p := "record failed"
+			_ = p
+			gmu.Unlock()
+			ok = false
+		}
+	}()
+	gmu.Lock() // want `gorder is left half-updated if build panics .*: the recover handler's gmu.Unlock\(\) \(fixhandler.go:\d+\) releases it and the panic is recovered in Record \(fixhandler.go:\d+\)$`
+	gorder = append(gorder, name)
+	gsizes[name] = build(name)
+	gmu.Unlock()
+	return true
+}
+
+// RecordBuilt builds first: nothing is torn.
+func RecordBuilt(name string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			gmu.Unlock()
+			ok = false
+		}
+	}()
+	gmu.Lock()
+	n := build(name)
+	gorder = append(gorder, name)
+	gsizes[name] = n
+	gmu.Unlock()
+	return true
+}
