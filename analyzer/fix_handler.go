@@ -152,8 +152,27 @@ func (hs *handlerSite) hasUnlockPoisoned() bool {
 // directly.
 func (hs *handlerSite) edits() ([]analysis.TextEdit, string) {
 	c, info := hs.c, hs.c.pass.TypesInfo
-	unlock := func(name string) analysis.TextEdit {
-		return analysis.TextEdit{Pos: hs.sel.Sel.Pos(), End: hs.call.End(), NewText: []byte("UnlockPoisoned(" + name + ")")}
+	// unlock replaces the reported unlock, and every other Unlock() of
+	// the same lock in the handler where the value's variable (declared
+	// in scope, or introduced in the if's scope) is visible.
+	unlock := func(name string, visible func(*ast.CallExpr) bool) []analysis.TextEdit {
+		var out []analysis.TextEdit
+		ast.Inspect(hs.body, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 0 {
+				return true
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Unlock" || (call != hs.call && !(c.sameExpr(sel.X, hs.sel.X) && visible(call))) {
+				return true
+			}
+			out = append(out, analysis.TextEdit{Pos: sel.Sel.Pos(), End: call.End(), NewText: []byte("UnlockPoisoned(" + name + ")")})
+			return true
+		})
+		return out
 	}
 	scope := c.pass.Pkg.Scope().Innermost(hs.call.Pos())
 	if scope == nil {
@@ -202,7 +221,14 @@ func (hs *handlerSite) edits() ([]analysis.TextEdit, string) {
 		return true
 	})
 	if v != nil {
-		return []analysis.TextEdit{unlock(v.Name())}, ""
+		return unlock(v.Name(), func(call *ast.CallExpr) bool {
+			s := c.pass.Pkg.Scope().Innermost(call.Pos())
+			if s == nil {
+				return false
+			}
+			_, found := s.LookupParent(v.Name(), call.Pos())
+			return found == v
+		}), ""
 	}
 	if ifRec == nil {
 		return nil, "the recover handler does not keep the recovered value in a variable"
@@ -224,7 +250,9 @@ func (hs *handlerSite) edits() ([]analysis.TextEdit, string) {
 		rec = cond.Y
 	}
 	text := name + " := " + types.ExprString(rec) + "; " + name + " != nil"
-	return []analysis.TextEdit{{Pos: cond.Pos(), End: cond.End(), NewText: []byte(text)}, unlock(name)}, ""
+	return append([]analysis.TextEdit{{Pos: cond.Pos(), End: cond.End(), NewText: []byte(text)}}, unlock(name, func(call *ast.CallExpr) bool {
+		return ifRec.Body.Pos() <= call.Pos() && call.End() <= ifRec.Body.End()
+	})...), ""
 }
 
 // isRecoverCall reports whether call calls the builtin recover.

@@ -320,3 +320,45 @@ func RecordBuilt(name string) (ok bool) {
 	gmu.Unlock()
 	return true
 }
+
+// Pool: the handler unlocks on two paths; the fix poisons on both.
+type Pool struct {
+	mu   sync.Mutex
+	free []string
+	used map[string]int
+}
+
+func NewPool() *Pool { return &Pool{used: map[string]int{}} }
+
+func (pl *Pool) Take(name string) (err error) {
+	defer func() {
+		if rv := recover(); rv != nil {
+			if s, ok := rv.(string); ok {
+				pl.mu.Unlock()
+				err = errors.New(s)
+				return
+			}
+			pl.mu.Unlock()
+			err = errors.New("take failed")
+		}
+	}()
+	pl.mu.Lock() // want `pl.free is left half-updated if build panics .*: the recover handler's pl.mu.Unlock\(\) \(fixhandler.go:\d+\) releases it and the panic is recovered in \(\*Pool\)\.Take \(fixhandler.go:\d+\)$`
+	pl.free = append(pl.free, name)
+	pl.used[name] = build(name)
+	pl.mu.Unlock()
+	return nil
+}
+
+// TakeRepanic: the handler unlocks and re-panics: nothing carries on.
+func (pl *Pool) TakeRepanic(name string) {
+	defer func() {
+		if rv := recover(); rv != nil {
+			pl.mu.Unlock()
+			panic(rv)
+		}
+	}()
+	pl.mu.Lock()
+	pl.free = append(pl.free, name)
+	pl.used[name] = build(name)
+	pl.mu.Unlock()
+}
