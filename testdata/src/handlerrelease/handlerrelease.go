@@ -39,7 +39,7 @@ func (r *Registry) Register(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*Registry\).Register`
+	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*Registry\)\.Register \(handlerrelease\.go:\d+\)`
 	r.order = append(r.order, name)
 	r.tasks[name] = build(name)
 	r.mu.Unlock()
