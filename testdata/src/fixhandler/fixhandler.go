@@ -201,7 +201,7 @@ func (t *Table) Insert(name string) (err error) {
 		t.mu.Unlock()
 		err = errors.New("insert failed")
 	}()
-	t.mu.Lock() // want `t.rows is left half-updated if build panics .*\(no fix: the recover handler does not keep the recovered value in a variable: re-panic in the handler`
+	t.mu.Lock() // want `t.rows is left half-updated if build panics .*: the recover handler's t.mu.Unlock\(\) \(fixhandler.go:\d+\) releases it and the panic is recovered in \(\*Table\)\.Insert \(fixhandler.go:\d+\) \(no fix: the recover handler does not keep the recovered value in a variable: re-panic in the handler`
 	t.rows = append(t.rows, name)
 	t.keys[name] = build(name)
 	t.mu.Unlock()
