@@ -26,7 +26,7 @@ func TestCapped(t *testing.T) {
 	b.WriteString("\tf()\n\tmu.Unlock()\n\treturn n\n}\n\n")
 	// Nearby, a small function with the same section is checked.
 	b.WriteString("func Small(xs []int, f func()) int {\n\tdefer func() { recover() }()\n")
-	b.WriteString("\tmu.Lock() // want `mu stays locked if f panics`\n\tn := len(xs)\n\tf()\n\tmu.Unlock()\n\treturn n\n}\n")
+	b.WriteString("\tmu.Lock() // want `mu stays locked if f panics.*the panic is recovered in Small \\(capped\\.go:\\d+\\)`\n\tn := len(xs)\n\tf()\n\tmu.Unlock()\n\treturn n\n}\n")
 	pkg := filepath.Join(dir, "src", "capped")
 	if err := os.MkdirAll(pkg, 0o777); err != nil {
 		t.Fatal(err)
@@ -65,7 +65,7 @@ func Loop(xs []int, f func()) int { // NOTICE
 
 func Straight(x int, f func()) int {
 	defer func() { recover() }()
-	mu.Lock() // want ` + "`" + `mu stays locked if f panics` + "`" + `
+	mu.Lock() // want ` + "`" + `mu stays locked if f panics.*the panic is recovered in Straight \(PKG\.go:\d+\)` + "`" + `
 	f()
 	mu.Unlock()
 	return x
@@ -83,7 +83,7 @@ func Straight(x int, f func()) int {
 	}
 	write("unconverged", strings.NewReplacer("PKG", "unconverged",
 		"// NOTICE", "// want `the analysis of Loop did not converge \\(a block visited more than 1 times\\): its critical sections may be checked incompletely`",
-		"// LEAK", "// want `mu stays locked if f panics`").Replace(loop))
+		"// LEAK", "// want `mu stays locked if f panics.*the panic is recovered in Loop \\(unconverged\\.go:\\d+\\)`").Replace(loop))
 	write("converged", strings.NewReplacer("PKG", "converged", " // NOTICE", "", " // LEAK", "").Replace(loop))
 	analysistest.Run(diagnosticsOnly{t}, dir, analyzer.Analyzer, "converged")
 	defer analyzer.SetVisitCap(1)()

@@ -66,7 +66,8 @@ func TestFixModule(t *testing.T) {
 		t.Errorf("the fixture's tests pass before the fixes:\n%s", out)
 	} else {
 		for _, name := range []string{"TestGetPanicReleasesLock", "TestWarmPanicReleasesLock", "TestAddPanicPoisons",
-			"TestRunPanicPoisons", "TestAddAllPanicPoisons", "TestSumPanicReleasesLock", "TestIndex"} {
+			"TestRunPanicPoisons", "TestAddAllPanicPoisons", "TestSumPanicReleasesLock", "TestIndex",
+			"TestRegisterPanicPoisons"} {
 			if !strings.Contains(out, "--- FAIL: "+name+" ") {
 				t.Errorf("%s passes before the fixes:\n%s", name, out)
 			}
@@ -94,7 +95,8 @@ func TestFixModule(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 3 {
 		t.Errorf("lockpoison -fix with findings left: %v, want exit status 3\n%s", err, out)
 	}
-	for _, applied := range []string{"Use poison.Registry", "Use poison.Mutex", "Defer the unlock and use poison.Mutex", "Defer the unlock\"", "Wrap the section"} {
+	for _, applied := range []string{"Use poison.Registry", "Use poison.Mutex", "Defer the unlock and use poison.Mutex", "Defer the unlock\"", "Wrap the section",
+		"Use poison.Mutex and poison the lock in the recover handler"} {
 		if !strings.Contains(out, ` applied "`+applied) {
 			t.Errorf("lockpoison -fix does not list %q as applied:\n%s", applied, out)
 		}

@@ -26,7 +26,7 @@ import (
 // fixPackages are the fixtures of the suggested fixes: each fix shape,
 // and the sections for which no fix is offered (their golden text is the
 // input, and their diagnostic says why).
-var fixPackages = []string{"fixleak", "fixpoison", "fixregistry"}
+var fixPackages = []string{"fixleak", "fixpoison", "fixregistry", "fixhandler"}
 
 // update is checks_test.go's -update flag (one flag for the test binary):
 // TestSuggestedFixes rewrites the .golden files with it.

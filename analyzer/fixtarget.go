@@ -24,6 +24,7 @@ func (c *checker) fixTarget(f *finding) fix.Target {
 		Wrote:           f.lock.wrote,
 		Exposed:         c.exposed[f.lock.pos],
 		HandlerReleases: f.lock.handler != "",
+		HandlerPos:      f.lock.hpos,
 	}
 	switch f.check {
 	case CheckLockLeak:

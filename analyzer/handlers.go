@@ -271,7 +271,7 @@ func (a *fnAnalysis) handlerReleases(st *state, pp panicPoint, d *deferInfo, i i
 				continue
 			}
 			live = slices.Delete(live, j, j+1)
-			l.handler, l.hloc = hu.text, hu.loc
+			l.handler, l.hloc, l.hpos = hu.text, hu.loc, hu.pos
 			// A handler's plain Unlock cannot see the panic: even a poison
 			// lock is released unpoisoned, unless UnlockPoisoned is used.
 			if l.write && l.wrote != "" && !(l.poison && hu.poisons) {

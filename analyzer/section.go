@@ -33,8 +33,9 @@ type section struct {
 	// a logger's writer behind an interface would otherwise reach every
 	// importer of the logger.
 	dispatch bool
-	handler  string // the recover handler's unlock that released it: "r.mu.Unlock"
-	hloc     string // where that unlock is: "reg.go:12"
+	handler  string    // the recover handler's unlock that released it: "r.mu.Unlock"
+	hloc     string    // where that unlock is: "reg.go:12"
+	hpos     token.Pos // that unlock call, when in this package (internal/fix: handler.go)
 
 	panic panicPoint // unwinding and left behind: the panic point (for sections of callees, theirs)
 	held  bool       // left behind: the lock stays held; else released torn
@@ -46,7 +47,7 @@ type section struct {
 // dropped.
 func (s section) leftBehind(held bool) section {
 	s.held = held
-	s.key, s.deferred, s.handler, s.hloc = "", false, "", ""
+	s.key, s.deferred, s.handler, s.hloc, s.hpos = "", false, "", "", token.NoPos
 	return s
 }
 

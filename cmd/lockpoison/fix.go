@@ -30,7 +30,8 @@ import (
 // fixKindUsage documents -fix-kind.
 const fixKindUsage = `with -fix or -diff, the fixes to apply: a comma-separated list tried in order for each finding, of
 first (the first fix offered), defer ("Defer the unlock", with "and use poison.Mutex" when needed),
-wrap ("Wrap the section in a func"), poison ("Use poison.Mutex/RWMutex"), registry ("Use poison.Registry"),
+wrap ("Wrap the section in a func"), poison ("Use poison.Mutex/RWMutex", also "... and poison the lock in the
+recover handler", and "Poison the lock in the recover handler"), registry ("Use poison.Registry"),
 or N (the Nth fix offered); a finding with none of them is left and reported`
 
 // -fix-kind is listed by -help with the driver's flags; fixMain parses it.
@@ -201,7 +202,7 @@ func parseKinds(s string) (func([]analysis.SuggestedFix) int, error) {
 		case "wrap":
 			prefix = "Wrap the section"
 		case "poison":
-			prefix = "Use poison.Mutex,Use poison.RWMutex"
+			prefix = "Use poison.Mutex,Use poison.RWMutex,Poison the lock"
 		case "registry":
 			prefix = "Use poison.Registry"
 		default:

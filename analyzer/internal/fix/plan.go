@@ -7,7 +7,9 @@
 //     point, which the released lock would otherwise expose (poisonToo);
 //   - torn-state: "Use poison.Mutex" / "Use poison.RWMutex" (poison.go),
 //     then, second, "Use poison.Registry" when the lock guards one map
-//     (registry.go, registry_update.go).
+//     (registry.go, registry_update.go); when a recover handler releases
+//     the lock, "Use poison.Mutex and poison the lock in the recover
+//     handler" (handler.go).
 //
 // Every fix is derived from the syntax alone; when no fix keeps the
 // behaviour, Plan says why, and the diagnostic carries it (Note). The
@@ -48,8 +50,10 @@ type Target struct {
 	// another panic point of the section: releasing the lock on a panic
 	// would expose it too (lock-leak), or "".
 	Exposed string
-	// HandlerReleases: the recover handler releases the lock itself.
+	// HandlerReleases: the recover handler releases the lock itself, by
+	// the unlock call at HandlerPos (invalid when not in this package).
 	HandlerReleases bool
+	HandlerPos      token.Pos
 }
 
 // Env is the pass the fixes are planned in.
@@ -77,17 +81,17 @@ func Plan(env Env, t Target) ([]analysis.SuggestedFix, string) {
 	default:
 		return nil, ""
 	}
-	if t.HandlerReleases {
-		// The handler's own Unlock cannot see the panic: changing the
-		// lock's type alone would not stop the torn state.
-		return nil, "the recover handler releases the lock: re-panic in the handler, or use a poison lock and call UnlockPoisoned(p) there"
-	}
 	if !t.LockPos.IsValid() || fx.syntax.FileOf(t.LockPos) == nil {
 		return nil, "the section is in another package"
 	}
 	ls, why := fx.lockSiteAt(t.LockPos)
 	if ls == nil {
 		return nil, why
+	}
+	if t.HandlerReleases {
+		// The handler's own Unlock cannot see the panic: it must poison
+		// the lock itself (handler.go).
+		return fx.handlerFixes(ls)
 	}
 	if t.Check == LockLeak {
 		return fx.leakFixes(ls)

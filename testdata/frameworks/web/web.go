@@ -20,7 +20,7 @@ type Store struct {
 // A gin handler: a func literal taking *gin.Context.
 func (s *Store) Routes(r *gin.Engine) {
 	r.GET("/item", func(c *gin.Context) {
-		s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler the func literal in \(\*Store\).Routes`
+		s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler the func literal in \(\*Store\)\.Routes \(web\.go:\d+\)`
 		v := s.load(c.Query("id"))
 		s.items["last"] = v
 		s.mu.Unlock()
@@ -53,7 +53,7 @@ func (s *Server) Register(e *echo.Echo) {
 }
 
 func (s *Server) item(c echo.Context) error {
-	s.mu.Lock() // want `s.mu stays locked if c.Param panics: the panic is recovered by the server around handler \(\*Server\).item`
+	s.mu.Lock() // want `s.mu stays locked if c.Param panics: the panic is recovered by the server around handler \(\*Server\)\.item \(web\.go:\d+\)`
 	v := s.load(c.Param("id"))
 	s.items["x"] = v
 	s.mu.Unlock()
@@ -89,7 +89,7 @@ type Request struct {
 }
 
 func (s *Server) handle(req *Request) {
-	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler \(\*Server\).handle`
+	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler \(\*Server\)\.handle \(web\.go:\d+\)`
 	s.items["user"] = s.load(req.User)
 	s.mu.Unlock()
 }

@@ -59,7 +59,7 @@ func (c *Cache) Put(k string) (err error) { // want Put:"locks"
 			err = fmt.Errorf("put: %v", r)
 		}
 	}()
-	c.mu.Lock() // want `c.items is left half-updated if c.load panics: the deferred c.mu.Unlock\(\) releases it and the panic is recovered in \(\*Cache\).Put`
+	c.mu.Lock() // want `c.items is left half-updated if c.load panics: the deferred c.mu.Unlock\(\) releases it and the panic is recovered in \(\*Cache\)\.Put \(basic\.go:\d+\)`
 	defer c.mu.Unlock()
 	c.items[k] = 0
 	c.items[k] = c.load(k)

@@ -15,7 +15,7 @@ type Server struct {
 func New() *Server { return &Server{n: map[string]int{}} }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock() // want `s.mu stays locked if brokendep.Risky panics: the panic is recovered by the server around handler \(\*Server\).ServeHTTP`
+	s.mu.Lock() // want `s.mu stays locked if brokendep.Risky panics: the panic is recovered by the server around handler \(\*Server\)\.ServeHTTP \(brokenuse\.go:\d+\)`
 	s.n["x"] = brokendep.Risky(s.n)
 	s.mu.Unlock()
 }

@@ -31,7 +31,7 @@ type ring struct {
 }
 
 func (r *ring) Put(k string, v int) {
-	r.mu.Lock() // want `r.mu stays locked if the index r.items\[r.pos\] is out of range via \(\*ring\).Put: the panic is recovered by the server around handler \(\*Mid\).ServeHTTP`
+	r.mu.Lock() // want `r.mu stays locked if the index r.items\[r.pos\] is out of range via \(\*ring\).Put: the panic is recovered by the server around handler \(\*Mid\)\.ServeHTTP \(dispatch\.go:\d+\)`
 	r.items[r.pos] = v
 	r.pos++
 	r.mu.Unlock()
@@ -112,7 +112,7 @@ func (s *Session) run(arg string, f func(string) error) {
 }
 
 func (s *Session) login(arg string) error {
-	authMu.Lock() // want `authMu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Session\).Handle`
+	authMu.Lock() // want `authMu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Session\)\.Handle \(dispatch\.go:\d+\)`
 	sessions[arg]++
 	must(check(arg))
 	authMu.Unlock()
@@ -153,7 +153,7 @@ func Local(arg string, admin bool) {
 }
 
 func grant(arg string) {
-	dmu.Lock() // want `dmu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in Local`
+	dmu.Lock() // want `dmu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in Local \(dispatch\.go:\d+\)`
 	must(check(arg))
 	dmu.Unlock()
 }
@@ -180,7 +180,7 @@ func Dispatch(cmd, arg string) {
 var counts = map[string]int{}
 
 func reset(arg string) {
-	authMu.Lock() // want `authMu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in Dispatch`
+	authMu.Lock() // want `authMu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in Dispatch \(dispatch\.go:\d+\)`
 	must(check(arg))
 	counts = map[string]int{}
 	authMu.Unlock()
@@ -205,7 +205,7 @@ func Steps(n int) {
 var total int
 
 func stepA(n int) {
-	authMu.Lock() // want `authMu stays locked if panic\("negative"\) is called: the panic is recovered in Steps`
+	authMu.Lock() // want `authMu stays locked if panic\("negative"\) is called: the panic is recovered in Steps \(dispatch\.go:\d+\)`
 	if n < 0 {
 		panic("negative")
 	}
@@ -239,7 +239,7 @@ func (c *Counter) Count() int {
 
 func (c *Counter) CountBad() int {
 	defer recoverLog()
-	c.mu.Lock() // want `c.mu stays locked if c.forEach panics \(panic\("negative"\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Counter\).CountBad`
+	c.mu.Lock() // want `c.mu stays locked if c.forEach panics \(panic\("negative"\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Counter\)\.CountBad \(dispatch\.go:\d+\)`
 	n := 0
 	c.forEach(func(v int) {
 		if v < 0 {
@@ -283,7 +283,7 @@ func (j *Job) Stop() {
 
 func (j *Job) Done() {
 	defer recoverLog()
-	j.mu.Lock() // want `j.mu stays locked if j.onDone panics \(panic\("done twice"\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Job\).Done`
+	j.mu.Lock() // want `j.mu stays locked if j.onDone panics \(panic\("done twice"\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Job\)\.Done \(dispatch\.go:\d+\)`
 	j.state = 3
 	j.onDone()
 	j.mu.Unlock()
@@ -325,7 +325,7 @@ func (s *State) Get(k string) int {
 
 func (s *State) GetBad(k string) int {
 	defer recoverLog()
-	s.Lock() // want `s stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*State\).GetBad`
+	s.Lock() // want `s stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*State\)\.GetBad \(dispatch\.go:\d+\)`
 	must(check(k))
 	v := s.data[k]
 	s.Unlock()
@@ -352,7 +352,7 @@ func lockWith(f func()) { f() }
 
 func (m *M) Incr(k string) {
 	defer recoverLog()
-	m.Lock() // want `m stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*M\).Incr`
+	m.Lock() // want `m stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*M\)\.Incr \(dispatch\.go:\d+\)`
 	must(check(k))
 	m.n++
 	m.Unlock()
@@ -374,7 +374,7 @@ type Table struct {
 
 func (t *Table) Set(k string, v int) {
 	defer recoverLog()
-	t.mu.Lock() // want `t.mu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Table\).Set`
+	t.mu.Lock() // want `t.mu stays locked if must panics \(panic\(err\) is called at dispatch\.go:\d+\): the panic is recovered in \(\*Table\)\.Set \(dispatch\.go:\d+\)`
 	must(check(k))
 	t.rows[k] = v
 	t.mu.Unlock()
@@ -429,7 +429,7 @@ func (ch *Channel) PauseAll(w http.ResponseWriter, r *http.Request) {
 }
 
 func (ch *Channel) FlushAll(w http.ResponseWriter, r *http.Request) {
-	ch.mu.RLock() // want `ch.mu stays locked if f.Flush panics: the panic is recovered by the server around handler \(\*Channel\).FlushAll`
+	ch.mu.RLock() // want `ch.mu stays locked if f.Flush panics: the panic is recovered by the server around handler \(\*Channel\)\.FlushAll \(dispatch\.go:\d+\)`
 	for _, f := range ch.flushers {
 		f.Flush()
 	}

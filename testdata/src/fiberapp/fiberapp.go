@@ -16,7 +16,7 @@ type API struct {
 }
 
 func (a *API) item(c *fiber.Ctx) error {
-	a.mu.Lock() // want `a.mu stays locked if a.load panics: the panic is recovered by fiber's recover middleware around handler \(\*API\).item`
+	a.mu.Lock() // want `a.mu stays locked if a.load panics: the panic is recovered by fiber's recover middleware around handler \(\*API\)\.item \(fiberapp\.go:\d+\)`
 	v := a.load(c.Params("id"))
 	a.cache["id"] = v
 	a.mu.Unlock()

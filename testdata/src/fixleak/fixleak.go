@@ -19,7 +19,7 @@ func swallow() { recover() }
 // The section runs to the end of the function: defer the unlock.
 func (s *S) ToEnd() {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.ToEnd \(fixleak\.go:\d+\)`
 	s.n += s.fn()
 	s.mu.Unlock()
 }
@@ -27,7 +27,7 @@ func (s *S) ToEnd() {
 // Every unlock is followed by a return: defer the unlock.
 func (s *S) Returns(k string) (int, error) {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Returns \(fixleak\.go:\d+\)`
 	v, ok := s.m[k]
 	if !ok {
 		s.mu.Unlock()
@@ -41,7 +41,7 @@ func (s *S) Returns(k string) (int, error) {
 // A read section: defer the RUnlock.
 func (s *S) Read() int {
 	defer swallow()
-	s.rw.RLock() // want `s.rw stays locked if s.fn panics`
+	s.rw.RLock() // want `s.rw stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Read \(fixleak\.go:\d+\)`
 	v := s.n + s.fn()
 	s.rw.RUnlock()
 	return v
@@ -51,7 +51,7 @@ func (s *S) Read() int {
 func (s *S) Loop(k int) {
 	defer swallow()
 	for i := 0; i < k; i++ {
-		s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Loop \(fixleak\.go:\d+\)`
 		s.n += s.fn()
 
 		s.log = append(s.log, "step")
@@ -64,7 +64,7 @@ func (s *S) Loop(k int) {
 func (s *S) Then() int {
 	defer swallow()
 	x := 1
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Then \(fixleak\.go:\d+\)`
 	x += s.fn()
 	s.mu.Unlock() // trailing comment
 	return x + s.fn()
@@ -73,7 +73,7 @@ func (s *S) Then() int {
 // No fix: the section declares v, used after it.
 func (s *S) Declares() int {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: the section declares v, used after it\)`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .*the panic is recovered in \(\*S\)\.Declares \(fixleak\.go:\d+\).* \(no fix: the section declares v, used after it\)`
 	v := s.fn()
 	s.mu.Unlock()
 	return v + s.fn()
@@ -82,7 +82,7 @@ func (s *S) Declares() int {
 // No fix: the unlock happens in a branch, and the section goes on after it.
 func (s *S) Branch(c bool) {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: the section does not end in one block\)`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .*the panic is recovered in \(\*S\)\.Branch \(fixleak\.go:\d+\).* \(no fix: the section does not end in one block\)`
 	if c {
 		s.mu.Unlock()
 		s.fn()
@@ -97,7 +97,7 @@ func (s *S) Branch(c bool) {
 func (s *S) EarlyBreak(k int) {
 	defer swallow()
 	for i := 0; i < k; i++ {
-		s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: control leaves the section by a return, break, continue or goto\)`
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics: .*the panic is recovered in \(\*S\)\.EarlyBreak \(fixleak\.go:\d+\).* \(no fix: control leaves the section by a return, break, continue or goto\)`
 		if s.fn() == 0 {
 			break
 		}
@@ -110,7 +110,7 @@ func (s *S) EarlyBreak(k int) {
 // block, so it is wrapped.
 func (s *S) ReturnCall() int {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.ReturnCall \(fixleak\.go:\d+\)`
 	s.n = s.fn()
 	s.mu.Unlock()
 	return s.get()
@@ -126,7 +126,7 @@ func (s *S) get() int {
 // deferred unlock.
 func (s *S) DeferInside() {
 	defer swallow()
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: the section defers a call\)`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .*the panic is recovered in \(\*S\)\.DeferInside \(fixleak\.go:\d+\).* \(no fix: the section defers a call\)`
 	defer s.note()
 	s.fn()
 	s.mu.Unlock()
@@ -140,7 +140,7 @@ func (s *S) InHandler() {
 	defer func() {
 		r := recover()
 		defer swallow()
-		s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: the lock is taken in a recover handler\)`
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics: .*the panic is recovered in the func literal in \(\*S\)\.InHandler \(fixleak\.go:\d+\).* \(no fix: the lock is taken in a recover handler\)`
 		s.fn()
 		s.mu.Unlock()
 		_ = r
@@ -182,7 +182,7 @@ type Pool struct {
 // state), so the fix defers the unlock and poisons the lock.
 func (p *Pool) Run(id int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.job panics`
+	p.mu.Lock() // want `p.mu stays locked if p.job panics.*the panic is recovered in \(\*Pool\)\.Run \(fixleak\.go:\d+\)`
 	p.running[id] = true
 	p.job(id)
 	delete(p.running, id)
@@ -192,7 +192,7 @@ func (p *Pool) Run(id int) {
 // Nearby: the job runs before the mark, so the unlock alone is deferred.
 func (p *Pool) RunFirst(id int) {
 	defer swallow()
-	p.mu.Lock() // want `p.mu stays locked if p.job panics`
+	p.mu.Lock() // want `p.mu stays locked if p.job panics.*the panic is recovered in \(\*Pool\)\.RunFirst \(fixleak\.go:\d+\)`
 	p.job(id)
 	p.running[id] = true
 	p.mu.Unlock()
@@ -208,7 +208,7 @@ type PubPool struct {
 // cannot become a poison.Mutex.
 func (p *PubPool) Run(id int) {
 	defer swallow()
-	p.Mu.Lock() // want `p.Mu stays locked if p.job panics: .* \(no fix: releasing the lock on the panic would leave p.running half-updated, and p.Mu is exported: other packages may use it as a sync type\)`
+	p.Mu.Lock() // want `p.Mu stays locked if p.job panics: .*the panic is recovered in \(\*PubPool\)\.Run \(fixleak\.go:\d+\).* \(no fix: releasing the lock on the panic would leave p.running half-updated, and p.Mu is exported: other packages may use it as a sync type\)`
 	p.running[id] = true
 	p.job(id)
 	delete(p.running, id)
@@ -218,7 +218,7 @@ func (p *PubPool) Run(id int) {
 // A recover handler deferred in the section runs before a deferred unlock
 // (and the lock is still held after it): defer the unlock.
 func (s *S) HandlerInside() {
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.HandlerInside \(fixleak\.go:\d+\)`
 	defer func() { recover() }()
 	s.n = s.fn()
 	s.mu.Unlock()
@@ -227,7 +227,7 @@ func (s *S) HandlerInside() {
 // No fix: the handler calls a method of this package, which would now run
 // under the lock.
 func (s *S) HandlerCalls() {
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: the section defers a call\)`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .*the panic is recovered in \(\*S\)\.HandlerCalls \(fixleak\.go:\d+\).* \(no fix: the section defers a call\)`
 	defer func() {
 		recover()
 		s.note()
@@ -242,7 +242,7 @@ func (s *S) Sum(k int) int {
 	defer swallow()
 	total := 0
 	for i := 0; i < k; i++ {
-		s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Sum \(fixleak\.go:\d+\)`
 		total += s.n
 		s.n = s.fn()
 		s.mu.Unlock()
@@ -255,7 +255,7 @@ func (s *S) Collect(k int) []int {
 	defer swallow()
 	out := make([]int, k)
 	for i := 0; i < k; i++ {
-		s.mu.Lock() // want `s.mu stays locked if s.fn panics`
+		s.mu.Lock() // want `s.mu stays locked if s.fn panics.*the panic is recovered in \(\*S\)\.Collect \(fixleak\.go:\d+\)`
 		out[i] = s.n
 		s.n = s.fn()
 		s.mu.Unlock()
@@ -267,7 +267,7 @@ func (s *S) Collect(k int) []int {
 // section would stop the panic before a deferred unlock could poison the
 // lock.
 func (s *S) HandlerInsideWrites() {
-	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .* \(no fix: releasing the lock on the panic would leave s.n half-updated, and the recover handler in the section runs before the unlock could poison it\)`
+	s.mu.Lock() // want `s.mu stays locked if s.fn panics: .*the panic is recovered in \(\*S\)\.HandlerInsideWrites \(fixleak\.go:\d+\).* \(no fix: releasing the lock on the panic would leave s.n half-updated, and the recover handler in the section runs before the unlock could poison it\)`
 	defer func() { recover() }()
 	s.n++
 	s.fn()

@@ -25,7 +25,7 @@ func NewCounter() *Counter {
 
 func (c *Counter) Add(k string) {
 	defer swallow()
-	c.mu.Lock() // want `c.n is left half-updated if c.fn panics`
+	c.mu.Lock() // want `c.n is left half-updated if c.fn panics.*the panic is recovered in \(\*Counter\)\.Add \(fields\.go:\d+\)`
 	defer c.mu.Unlock()
 	c.n++
 	c.fn()
@@ -51,7 +51,7 @@ type Table struct {
 
 func (t *Table) Insert(r string) {
 	defer swallow()
-	t.rw.Lock() // want `t.rows is left half-updated if t.fn panics`
+	t.rw.Lock() // want `t.rows is left half-updated if t.fn panics.*the panic is recovered in \(\*Table\)\.Insert \(fields\.go:\d+\)`
 	defer t.rw.Unlock()
 	t.rows = append(t.rows, r)
 	t.fn(r)
@@ -75,7 +75,7 @@ type Embedded struct {
 
 func (e *Embedded) Inc() {
 	defer swallow()
-	e.Lock() // want `e.n is left half-updated if e.fn panics: .* \(no fix: the lock is an embedded field\)`
+	e.Lock() // want `e.n is left half-updated if e.fn panics: .*the panic is recovered in \(\*Embedded\)\.Inc \(fields\.go:\d+\).* \(no fix: the lock is an embedded field\)`
 	defer e.Unlock()
 	e.n++
 	e.fn()
@@ -93,7 +93,7 @@ func lockBoth(a, b *sync.Mutex) { a.Lock(); b.Lock() }
 
 func (p *Passed) Inc(q *Passed) {
 	defer swallow()
-	p.mu.Lock() // want `p.n is left half-updated if p.fn panics: .* \(no fix: &p.mu is used as a \*sync.Mutex\)`
+	p.mu.Lock() // want `p.n is left half-updated if p.fn panics: .*the panic is recovered in \(\*Passed\)\.Inc \(fields\.go:\d+\).* \(no fix: &p.mu is used as a \*sync.Mutex\)`
 	defer p.mu.Unlock()
 	p.n++
 	p.fn()
@@ -110,7 +110,7 @@ type Exported struct {
 
 func (x *Exported) Inc() {
 	defer swallow()
-	x.Mu.Lock() // want `x.n is left half-updated if x.fn panics: .* \(no fix: x.Mu is exported: other packages may use it as a sync type\)`
+	x.Mu.Lock() // want `x.n is left half-updated if x.fn panics: .*the panic is recovered in \(\*Exported\)\.Inc \(fields\.go:\d+\).* \(no fix: x.Mu is exported: other packages may use it as a sync type\)`
 	defer x.Mu.Unlock()
 	x.n++
 	x.fn()
@@ -126,7 +126,7 @@ type Copied struct {
 
 func (c *Copied) Inc() {
 	defer swallow()
-	c.mu.Lock() // want `c.n is left half-updated if c.fn panics: .* \(no fix: c.mu is copied or used as a value\)`
+	c.mu.Lock() // want `c.n is left half-updated if c.fn panics: .*the panic is recovered in \(\*Copied\)\.Inc \(fields\.go:\d+\).* \(no fix: c.mu is copied or used as a value\)`
 	defer c.mu.Unlock()
 	c.n++
 	c.fn()

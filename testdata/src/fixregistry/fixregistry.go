@@ -33,7 +33,7 @@ func (t *Tasks) Add(tasks ...*Task) (err error) {
 			err = fmt.Errorf("add: %v", r)
 		}
 	}()
-	t.mu.Lock() // want `t.byID is left half-updated if t.notify panics`
+	t.mu.Lock() // want `t.byID is left half-updated if t.notify panics.*the panic is recovered in \(\*Tasks\)\.Add \(fixregistry\.go:\d+\)`
 	defer t.mu.Unlock()
 	for _, task := range tasks {
 		t.byID[task.ID] = task
@@ -119,7 +119,7 @@ func (n *Names) Set(i int, s string) (err error) {
 			err = fmt.Errorf("set: %v", r)
 		}
 	}()
-	n.mu.Lock() // want `n.names is left half-updated if n.check panics`
+	n.mu.Lock() // want `n.names is left half-updated if n.check panics.*the panic is recovered in \(\*Names\)\.Set \(fixregistry\.go:\d+\)`
 	defer n.mu.Unlock()
 	n.names[i] = ""
 	n.check(s)
@@ -146,7 +146,7 @@ func (o *Owners) Set(k, v string) (err error) {
 			err = fmt.Errorf("set: %v", r)
 		}
 	}()
-	o.mu.Lock() // want `o.owners is left half-updated if o.audit panics`
+	o.mu.Lock() // want `o.owners is left half-updated if o.audit panics.*the panic is recovered in \(\*Owners\)\.Set \(fixregistry\.go:\d+\)`
 	defer o.mu.Unlock()
 	o.owners[k] = ""
 	o.audit(v)
@@ -180,7 +180,7 @@ func (h *Hits) Add(path string, n *int) (err error) {
 			err = fmt.Errorf("add: %v", r)
 		}
 	}()
-	h.mu.Lock() // want `h.byPath is left half-updated if h.log panics`
+	h.mu.Lock() // want `h.byPath is left half-updated if h.log panics.*the panic is recovered in \(\*Hits\)\.Add \(fixregistry\.go:\d+\)`
 	defer h.mu.Unlock()
 	h.byPath[path] = nil
 	h.log(path)
@@ -213,7 +213,7 @@ func (b *Batch) AddAll(specs map[string]func(string) *Task) (n int, err error) {
 			err = fmt.Errorf("add all: %v", r)
 		}
 	}()
-	b.mu.Lock() // want `b.tasks is left half-updated if ctor panics`
+	b.mu.Lock() // want `b.tasks is left half-updated if ctor panics.*the panic is recovered in \(\*Batch\)\.AddAll \(fixregistry\.go:\d+\)`
 	defer b.mu.Unlock()
 	for id, ctor := range specs {
 		b.tasks[id] = nil
@@ -255,7 +255,7 @@ func (q *Quota) Take(k string, max int) (err error) {
 			err = fmt.Errorf("take: %v", r)
 		}
 	}()
-	q.mu.Lock() // want `q.used is left half-updated if q.note panics`
+	q.mu.Lock() // want `q.used is left half-updated if q.note panics.*the panic is recovered in \(\*Quota\)\.Take \(fixregistry\.go:\d+\)`
 	defer q.mu.Unlock()
 	n := q.used[k]
 	if n >= max {
@@ -283,7 +283,7 @@ func (t *Tally) Bump(k string) (total int, err error) {
 			err = fmt.Errorf("bump: %v", r)
 		}
 	}()
-	t.mu.Lock() // want `t.counts is left half-updated if t.check panics`
+	t.mu.Lock() // want `t.counts is left half-updated if t.check panics.*the panic is recovered in \(\*Tally\)\.Bump \(fixregistry\.go:\d+\)`
 	defer t.mu.Unlock()
 	n := t.counts[k]
 	t.counts[k] = -1
@@ -305,7 +305,7 @@ func (c *Cache) Fill(keys []string) (err error) {
 			err = fmt.Errorf("fill: %v", r)
 		}
 	}()
-	c.mu.Lock() // want `c.items is left half-updated if c.load panics`
+	c.mu.Lock() // want `c.items is left half-updated if c.load panics.*the panic is recovered in \(\*Cache\)\.Fill \(fixregistry\.go:\d+\)`
 	defer c.mu.Unlock()
 	m := len(keys)
 	for _, k := range keys[:m] {
@@ -330,7 +330,7 @@ func (s *Snap) Put(k string, v int) (err error) {
 			err = fmt.Errorf("put: %v", r)
 		}
 	}()
-	s.mu.Lock() // want `s.vals is left half-updated if s.check panics`
+	s.mu.Lock() // want `s.vals is left half-updated if s.check panics.*the panic is recovered in \(\*Snap\)\.Put \(fixregistry\.go:\d+\)`
 	defer s.mu.Unlock()
 	s.vals[k] = -1
 	s.check(k)

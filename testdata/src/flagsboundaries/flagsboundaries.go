@@ -11,7 +11,7 @@ type Worker struct {
 
 // run is called by a supervisor that recovers (declared by the flag).
 func (w *Worker) run() {
-	w.mu.Lock() // want `w.mu stays locked if w.step panics: the panic is recovered by -boundaries function \(\*Worker\).run`
+	w.mu.Lock() // want `w.mu stays locked if w.step panics: the panic is recovered by -boundaries function \(\*Worker\)\.run \(flagsboundaries\.go:\d+\)`
 	w.step()
 	w.mu.Unlock()
 }
@@ -21,7 +21,7 @@ func Submit(fn func()) { go fn() }
 
 func (w *Worker) Post() {
 	Submit(func() {
-		w.mu.Lock() // want `w.mu stays locked if w.step panics: the panic is recovered in Submit`
+		w.mu.Lock() // want `w.mu stays locked if w.step panics: the panic is recovered in Submit \(flagsboundaries\.go:\d+\)`
 		w.step()
 		w.mu.Unlock()
 	})

@@ -11,7 +11,7 @@ type Pool struct {
 }
 
 func (p *Pool) Get() string {
-	p.mu.Lock() // want `p.mu stays locked if p.mk panics: the panic is assumed recovered by a caller of exported \(\*Pool\).Get`
+	p.mu.Lock() // want `p.mu stays locked if p.mk panics: the panic is assumed recovered by a caller of exported \(\*Pool\)\.Get \(flagsexported\.go:\d+\)`
 	if len(p.items) == 0 {
 		p.items = append(p.items, p.mk())
 	}
@@ -24,7 +24,7 @@ func (p *Pool) Get() string {
 func (p *Pool) Put(s string) { p.put(s) }
 
 func (p *Pool) put(s string) {
-	p.mu.Lock() // want `p.mu stays locked if p.mk panics: the panic is assumed recovered by a caller of exported \(\*Pool\).Put`
+	p.mu.Lock() // want `p.mu stays locked if p.mk panics: the panic is assumed recovered by a caller of exported \(\*Pool\)\.Put \(flagsexported\.go:\d+\)`
 	p.items = append(p.items, s, p.mk())
 	p.mu.Unlock()
 }

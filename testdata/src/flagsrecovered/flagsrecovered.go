@@ -13,7 +13,7 @@ type API struct {
 }
 
 func (a *API) Get(c *ginlike.Context) {
-	a.mu.Lock() // want `a.mu stays locked if c.Param panics: the panic is recovered by the server around handler \(\*API\).Get`
+	a.mu.Lock() // want `a.mu stays locked if c.Param panics: the panic is recovered by the server around handler \(\*API\)\.Get \(flagsrecovered\.go:\d+\)`
 	v := a.cache[c.Param("id")]
 	a.mu.Unlock()
 	c.String(v)

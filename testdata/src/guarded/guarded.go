@@ -181,7 +181,7 @@ type connReader struct {
 }
 
 func (cr *connReader) startRead() {
-	cr.mu.Lock() // want `cr.inRead is left half-updated if cr.rwc.SetReadDeadline panics: the deferred cr.mu.Unlock\(\) releases it and the panic is recovered in \(\*conn\).serveKeep`
+	cr.mu.Lock() // want `cr.inRead is left half-updated if cr.rwc.SetReadDeadline panics: the deferred cr.mu.Unlock\(\) releases it and the panic is recovered in \(\*conn\)\.serveKeep \(guarded\.go:\d+\)`
 	defer cr.mu.Unlock()
 	cr.inRead = true
 	cr.rwc.SetReadDeadline(time.Time{})

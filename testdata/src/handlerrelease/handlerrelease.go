@@ -39,7 +39,7 @@ func (r *Registry) Register(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*Registry\).Register`
+	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*Registry\)\.Register \(handlerrelease\.go:\d+\)`
 	r.order = append(r.order, name)
 	r.tasks[name] = build(name)
 	r.mu.Unlock()
@@ -250,6 +250,7 @@ type PRegistry struct {
 
 // Register: the handler's plain Unlock cannot see the panic (the handler
 // recovered it): the poison lock is released unpoisoned, half-updated.
+// The fix (fixhandler) replaces it with r.mu.UnlockPoisoned(p).
 func (r *PRegistry) Register(name string) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -257,7 +258,7 @@ func (r *PRegistry) Register(name string) (err error) {
 			err = errors.New("register failed")
 		}
 	}()
-	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*PRegistry\)\.Register \(handlerrelease\.go:\d+\) \(no fix: the recover handler releases the lock`
+	r.mu.Lock() // want `r.order is left half-updated if build panics \(panic\("empty name"\) is called at handlerrelease\.go:\d+\): the recover handler's r.mu.Unlock\(\) \(handlerrelease.go:\d+\) releases it and the panic is recovered in \(\*PRegistry\)\.Register \(handlerrelease\.go:\d+\)$`
 	r.order = append(r.order, name)
 	r.tasks[name] = build(name)
 	r.mu.Unlock()

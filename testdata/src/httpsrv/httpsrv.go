@@ -17,7 +17,7 @@ func New() *Server { return &Server{hits: map[string]int{}, routes: map[string]s
 
 // net/http recovers every handler's panic: a ServeHTTP method.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock() // want `s.mu stays locked if the index parts\[1\] is out of range: the panic is recovered by the server around handler \(\*Server\).ServeHTTP`
+	s.mu.Lock() // want `s.mu stays locked if the index parts\[1\] is out of range: the panic is recovered by the server around handler \(\*Server\)\.ServeHTTP \(httpsrv\.go:\d+\)`
 	parts := strings.Split(r.URL.Path, "/")
 	s.hits[parts[1]]++
 	s.mu.Unlock()
@@ -71,7 +71,7 @@ func (s *Server) handleCountComplete(w http.ResponseWriter, r *http.Request) {
 // A handler's helper: the section is in the helper, the boundary around
 // the handler that calls it.
 func (s *Server) bump(key string) {
-	s.mu.Lock() // want `s.mu stays locked if the slice bounds of key\[:1\] are out of range: the panic is recovered by the server around handler \(\*Server\).handleBump`
+	s.mu.Lock() // want `s.mu stays locked if the slice bounds of key\[:1\] are out of range: the panic is recovered by the server around handler \(\*Server\)\.handleBump \(httpsrv\.go:\d+\)`
 	s.hits[key[:1]]++
 	_ = key[0]
 	s.mu.Unlock()

@@ -15,7 +15,7 @@ type Server struct {
 func New() *Server { return &Server{hits: map[string]int{}} }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock() // want `s.mu stays locked if w.Write panics: the panic is recovered by the server around handler \(\*Server\).ServeHTTP`
+	s.mu.Lock() // want `s.mu stays locked if w.Write panics: the panic is recovered by the server around handler \(\*Server\)\.ServeHTTP \(illtyped\.go:\d+\)`
 	s.hits[r.URL.Path]++
 	w.Write(nil)
 	s.mu.Unlock()

@@ -20,7 +20,7 @@ func run(job func()) {
 // A func literal passed to a boundary function runs under its recover.
 func (s *Store) Refresh() {
 	run(func() {
-		s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered in run`
+		s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered in run \(incode\.go:\d+\)`
 		s.items["x"] = s.load()
 		s.mu.Unlock()
 	})
@@ -47,7 +47,7 @@ func (s *Store) RefreshDirect() {
 //
 //lockpoison:boundary
 func (s *Store) serve() {
-	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by //lockpoison:boundary function \(\*Store\).serve`
+	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by //lockpoison:boundary function \(\*Store\)\.serve \(incode\.go:\d+\)`
 	s.items["y"] = s.load()
 	s.mu.Unlock()
 }
@@ -56,7 +56,7 @@ func (s *Store) serve() {
 //
 //lockpoison:recovered
 func (s *Store) Get(key string) int {
-	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by a caller of //lockpoison:recovered \(\*Store\).Get`
+	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by a caller of //lockpoison:recovered \(\*Store\)\.Get \(incode\.go:\d+\)`
 	s.items[key] += s.load()
 	s.mu.Unlock()
 	return 0

@@ -13,7 +13,7 @@ type T struct {
 
 func (t *T) Start() {
 	incodelib.Go(func() {
-		t.mu.Lock() // want `t.mu stays locked if t.work panics: the panic is recovered in incodelib.Go`
+		t.mu.Lock() // want `t.mu stays locked if t.work panics: the panic is recovered in incodelib\.Go \(incodeuse\.go:\d+\)`
 		t.n["x"]++
 		t.work()
 		t.mu.Unlock()

@@ -24,7 +24,7 @@ type syncLogger struct {
 func NewSyncLogger(l Logger) Logger { return &syncLogger{out: l} }
 
 func (s *syncLogger) Log(msg string) {
-	s.Lock() // want `s stays locked if s.out.Log panics: the panic is assumed recovered by a caller of exported \(\*syncLogger\).Log`
+	s.Lock() // want `s stays locked if s.out.Log panics: the panic is assumed recovered by a caller of exported \(\*syncLogger\)\.Log \(libmode\.go:\d+\)`
 	s.out.Log(msg)
 	s.lines++
 	s.Unlock()
@@ -40,7 +40,7 @@ type counter struct {
 }
 
 func (c *counter) Inc() {
-	c.mu.Lock() // want `c.mu stays locked if c.hook panics: the panic is assumed recovered by a caller of exported \(\*counter\).Inc`
+	c.mu.Lock() // want `c.mu stays locked if c.hook panics: the panic is assumed recovered by a caller of exported \(\*counter\)\.Inc \(libmode\.go:\d+\)`
 	c.hook()
 	c.n++
 	c.mu.Unlock()
@@ -72,7 +72,7 @@ func (db *DB) closeAll() { db.lockMeta() }
 func (db *DB) Begin() { db.lockMeta() }
 
 func (db *DB) lockMeta() {
-	db.mu.Lock() // want `db.mu stays locked if db.hook panics: the panic is assumed recovered by a caller of exported \(\*DB\).Begin`
+	db.mu.Lock() // want `db.mu stays locked if db.hook panics: the panic is assumed recovered by a caller of exported \(\*DB\)\.Begin \(libmode\.go:\d+\)`
 	db.hook()
 	db.meta["tx"]++
 	db.mu.Unlock()
@@ -86,7 +86,7 @@ type Cache struct {
 }
 
 func (c *Cache) Put(k string) {
-	c.st.Put(k, 1) // want `c.st.mu stays locked if s.Hook panics: the panic is assumed recovered by a caller of exported \(\*Cache\).Put`
+	c.st.Put(k, 1) // want `c.st.mu stays locked if s.Hook panics: the panic is assumed recovered by a caller of exported \(\*Cache\)\.Put \(libmode\.go:\d+\)`
 }
 
 func (c *Cache) Load(k string) string {

@@ -17,7 +17,7 @@ type Table struct {
 
 func (t *Table) Add() { // want Add:"locks\\(\\$0.mu W\\)"
 	defer swallow()
-	t.mu.Lock() // want `t.mu stays locked if t.fn panics: the panic is recovered in \(\*Table\).Add`
+	t.mu.Lock() // want `t.mu stays locked if t.fn panics: the panic is recovered in \(\*Table\)\.Add \(locks\.go:\d+\)`
 	s := t.fn()
 	t.mu.Unlock()
 	_ = s

@@ -58,7 +58,7 @@ func (w *W) Sometimes(j string) {
 			log.Print(r)
 		}
 	}()
-	w.mu.Lock() // want `w.mu stays locked if w.run panics: the panic is recovered in \(\*W\).Sometimes`
+	w.mu.Lock() // want `w.mu stays locked if w.run panics: the panic is recovered in \(\*W\)\.Sometimes \(recovers\.go:\d+\)`
 	w.run(j)
 	w.mu.Unlock()
 }
@@ -72,7 +72,7 @@ func (w *W) recoverJob() {
 
 func (w *W) Named(j string) {
 	defer w.recoverJob()
-	w.mu.Lock() // want `w.mu stays locked if w.run panics: the panic is recovered in \(\*W\).Named`
+	w.mu.Lock() // want `w.mu stays locked if w.run panics: the panic is recovered in \(\*W\)\.Named \(recovers\.go:\d+\)`
 	w.run(j)
 	w.mu.Unlock()
 }
@@ -104,7 +104,7 @@ type Pool struct {
 }
 
 func (p *Pool) process(job string) {
-	p.mu.Lock() // want `p.mu stays locked if p.handle panics: the panic is recovered in the func literal in \(\*Pool\).loop`
+	p.mu.Lock() // want `p.mu stays locked if p.handle panics: the panic is recovered in the func literal in \(\*Pool\)\.loop \(recovers\.go:\d+\)`
 	p.pending[job] = p.handle(job)
 	p.mu.Unlock()
 }
@@ -148,7 +148,7 @@ func Try(fn func()) (err error) { // want Try:"recovers\\(0\\)"
 
 func (w *W) Async(j string) {
 	Go(func() {
-		w.mu.Lock() // want `w.mu stays locked if w.run panics: the panic is recovered in Go`
+		w.mu.Lock() // want `w.mu stays locked if w.run panics: the panic is recovered in Go \(recovers\.go:\d+\)`
 		w.run(j)
 		w.mu.Unlock()
 	})
@@ -156,7 +156,7 @@ func (w *W) Async(j string) {
 
 func (w *W) Sync(j string) error {
 	return Try(func() {
-		w.mu.Lock() // want `w.jobs is left half-updated if w.run panics: the deferred w.mu.Unlock\(\) releases it and the panic is recovered in Try`
+		w.mu.Lock() // want `w.jobs is left half-updated if w.run panics: the deferred w.mu.Unlock\(\) releases it and the panic is recovered in Try \(recovers\.go:\d+\)`
 		defer w.mu.Unlock()
 		w.jobs = append(w.jobs, j) // the write, then the panic point
 		w.run(j)

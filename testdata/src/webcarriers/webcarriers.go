@@ -18,7 +18,7 @@ type Context struct {
 }
 
 func (s *S) field(c *Context) {
-	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler \(\*S\).field`
+	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler \(\*S\)\.field \(webcarriers\.go:\d+\)`
 	s.n["x"] = s.load()
 	s.mu.Unlock()
 }
@@ -30,7 +30,7 @@ type Ctx interface {
 }
 
 func (s *S) method(c Ctx) {
-	s.mu.Lock() // want `s.mu stays locked if c.Param panics: the panic is recovered by the server around handler \(\*S\).method`
+	s.mu.Lock() // want `s.mu stays locked if c.Param panics: the panic is recovered by the server around handler \(\*S\)\.method \(webcarriers\.go:\d+\)`
 	s.n[c.Param("id")] = 1
 	s.mu.Unlock()
 }
@@ -42,7 +42,7 @@ type MyContext struct {
 }
 
 func (s *S) promoted(c *MyContext) {
-	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler \(\*S\).promoted`
+	s.mu.Lock() // want `s.mu stays locked if s.load panics: the panic is recovered by the server around handler \(\*S\)\.promoted \(webcarriers\.go:\d+\)`
 	s.n[c.User] = s.load()
 	s.mu.Unlock()
 }

@@ -56,12 +56,12 @@ func (s *Service) Wrapped() {
 // finding is at the call here.
 func (s *Service) Lookup(k string) string {
 	defer swallow()
-	return s.cache.Load(k) // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\).Lookup`
+	return s.cache.Load(k) // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\)\.Lookup \(xb\.go:\d+\)`
 }
 
 func (s *Service) Save(k string) {
 	defer swallow()
-	s.cache.Store(k) // want `c.n is left half-updated if c.Fetch panics: the deferred s.cache.mu.Unlock\(\) releases it and the panic is recovered in \(\*Service\).Save`
+	s.cache.Store(k) // want `c.n is left half-updated if c.Fetch panics: the deferred s.cache.mu.Unlock\(\) releases it and the panic is recovered in \(\*Service\)\.Save \(xb\.go:\d+\)`
 }
 
 // Nearby correct form: no escaping section.
@@ -79,7 +79,7 @@ func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // recover.
 func (s *Service) Background() {
 	xa.Go(func() {
-		s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in xa.Go`
+		s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in xa\.Go \(xb\.go:\d+\)`
 		s.run()
 		s.mu.Unlock()
 	})
@@ -87,7 +87,7 @@ func (s *Service) Background() {
 
 func (s *Service) Attempt() error {
 	return xa.Try(func() {
-		s.mu.Lock() // want `s.total is left half-updated if s.run panics: the deferred s.mu.Unlock\(\) releases it and the panic is recovered in xa.Try`
+		s.mu.Lock() // want `s.total is left half-updated if s.run panics: the deferred s.mu.Unlock\(\) releases it and the panic is recovered in xa\.Try \(xb\.go:\d+\)`
 		defer s.mu.Unlock()
 		s.total++
 		s.run()
@@ -111,7 +111,7 @@ func (s *Service) Dynamic(l sync.Locker) {
 	load := s.cache.Load
 	s.mu.Lock() // want `s.mu stays locked if load panics.*the panic is recovered in \(\*Service\)\.Dynamic \(xb\.go:\d+\)`
 
-	load("k") // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\).Dynamic`
+	load("k") // want `s.cache.mu stays locked if c.Fetch panics: the panic is recovered in \(\*Service\)\.Dynamic \(xb\.go:\d+\)`
 	s.mu.Unlock()
 }
 
@@ -156,7 +156,7 @@ func (s *Service) Name(m *xa.Methods) string {
 // recover, which is what leaves s.mu locked.
 func (s *Service) Strict() {
 	xa.Must(func() {
-		s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in \(\*Service\).StrictSafe`
+		s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in \(\*Service\)\.StrictSafe \(xb\.go:\d+\)`
 		s.run()
 		s.mu.Unlock()
 	})
@@ -174,7 +174,7 @@ func (s *Service) Cmd(name string) {
 }
 
 func (s *Service) login(name string) error {
-	s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in \(\*Service\).Cmd`
+	s.mu.Lock() // want `s.mu stays locked if s.run panics: the panic is recovered in \(\*Service\)\.Cmd \(xb\.go:\d+\)`
 	s.run()
 	s.mu.Unlock()
 	return nil
@@ -199,7 +199,7 @@ type Handler struct {
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.store.Put(r.URL.Path, 1) // want `h.store.mu stays locked if r.OnFull panics via \(\*xa.Ring\).Put: the panic is recovered by the server around handler \(\*Handler\).ServeHTTP`
+	h.store.Put(r.URL.Path, 1) // want `h.store.mu stays locked if r.OnFull panics via \(\*xa.Ring\).Put: the panic is recovered by the server around handler \(\*Handler\)\.ServeHTTP \(xb\.go:\d+\)`
 }
 
 // A type this package never names (declared in xc, handed out as xa.Store)
@@ -221,7 +221,7 @@ func (s *Service) Journaled(j *xa.Journal) {
 
 func (s *Service) JournaledBad(j *xa.Journal) {
 	defer swallow()
-	j.Lock() // want `j stays locked if s.run panics: the panic is recovered in \(\*Service\).JournaledBad`
+	j.Lock() // want `j stays locked if s.run panics: the panic is recovered in \(\*Service\)\.JournaledBad \(xb\.go:\d+\)`
 	s.run()
 	j.Unlock()
 }
@@ -234,14 +234,14 @@ var (
 
 func Deadlocked(f func()) {
 	defer swallow()
-	dmu.Lock() // want `dmu stays locked if f panics: the panic is recovered in Deadlocked`
+	dmu.Lock() // want `dmu stays locked if f panics: the panic is recovered in Deadlocked \(xb\.go:\d+\)`
 	f()
 	dmu.Unlock()
 }
 
 func DeadlockedRW(f func()) {
 	defer swallow()
-	drw.Lock() // want `drw stays locked if f panics: the panic is recovered in DeadlockedRW`
+	drw.Lock() // want `drw stays locked if f panics: the panic is recovered in DeadlockedRW \(xb\.go:\d+\)`
 	f()
 	drw.Unlock()
 }

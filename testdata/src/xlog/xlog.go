@@ -14,7 +14,7 @@ type lockedSyncer struct {
 }
 
 func (s *lockedSyncer) Sync() error {
-	s.mu.Lock() // want `s.mu stays locked if .*recovered in \(\*Logger\).SafeFlush`
+	s.mu.Lock() // want `s.mu stays locked if .*recovered in \(\*Logger\)\.SafeFlush \(xlog\.go:\d+\)`
 	err := s.ws.Sync()
 	s.mu.Unlock()
 	return err
