@@ -86,7 +86,7 @@ var (
 	waitHook atomic.Pointer[func(string, time.Duration)]
 	// waitHookOn is 1 while waitHook is set, 0 otherwise: the fast paths
 	// read this one word. Only accessed through atomic.LoadUint32/StoreUint32.
-	waitHookOn    uint32
+	waitHookOn    uintptr
 	setWaitHookMu sync.Mutex
 
 	poisonings atomic.Uint64
@@ -160,11 +160,11 @@ func SetWaitHook(hook func(name string, d time.Duration)) {
 	defer setWaitHookMu.Unlock()
 	if hook == nil {
 		waitHook.Store(nil)
-		atomic.StoreUint32(&waitHookOn, 0)
+		atomic.StoreUintptr(&waitHookOn, 0)
 		return
 	}
 	waitHook.Store(&hook)
-	atomic.StoreUint32(&waitHookOn, 1)
+	atomic.StoreUintptr(&waitHookOn, 1)
 }
 
 // newPoison records a poisoning of owner with panic value r. It runs on the
