@@ -5,7 +5,10 @@
 # that report it (the fairness benchmark), the longest single wait for the lock
 # of each side, the maximum over the runs.
 #
-# Usage: runtime/poison/bench.sh [rounds] [benchtime]   (defaults: 8 200ms)
+# Usage: runtime/poison/bench.sh [rounds] [benchtime] [cpus] [regexp]
+#   defaults: 8 200ms, GOMAXPROCS, every benchmark. cpus is passed to -test.cpu
+#   (1 makes the RunParallel pairs single-goroutine, and steadier on a busy
+#   machine); regexp to -test.bench.
 #
 # The test binary is built once and run for several rounds of -count=1, so the
 # two sides of a pair are always measured close together in time: on a shared
@@ -17,18 +20,26 @@ set -euo pipefail
 
 rounds=${1:-8}
 benchtime=${2:-200ms}
+cpus=${3:-}
+regexp=${4:-.}
+cpuflag=()
+if [[ -n $cpus ]]; then cpuflag=(-test.cpu "$cpus"); fi
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 (cd "$dir" && go test -c -o "$tmp/poison.test" .)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 for ((i = 1; i <= rounds; i++)); do
-	"$tmp/poison.test" -test.run '^$' -test.bench . -test.benchmem \
-		-test.count 1 -test.benchtime "$benchtime" >>"$tmp/out.txt"
+	"$tmp/poison.test" -test.run '^$' -test.bench "$regexp" -test.benchmem \
+		-test.count 1 -test.benchtime "$benchtime" "${cpuflag[@]}" >>"$tmp/out.txt"
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 
 grep -E '^(goos|goarch|cpu):' "$tmp/out.txt" | sort -u
-echo "rounds: $rounds, benchtime: $benchtime, CPUs: $(nproc)"
+echo "$(go version | cut -d' ' -f3), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "rounds: $rounds, benchtime: $benchtime, -test.cpu: ${cpus:-GOMAXPROCS}, CPUs: $(nproc)"
+echo "load average (1/5/15 min) before: $load_before, after: $load_after"
 echo
 
 awk '
@@ -61,22 +72,22 @@ function median(key,    n, i, j, t, a) {
 	if (!(pair in seen)) { seen[pair] = 1; order[++npairs] = pair }
 }
 END {
-	printf "| %-16s | %12s | %12s | %12s | %11s | %13s |\n", "benchmark", "sync ns/op", "poison ns/op", "ratio median", "ratio min", "allocs/op s/p"
-	printf "| %-16s | %12s | %12s | %12s | %11s | %13s |\n", "---", "---:", "---:", "---:", "---:", "---:"
+	printf "| %-19s | %12s | %12s | %12s | %11s | %13s |\n", "benchmark", "sync ns/op", "poison ns/op", "ratio median", "ratio min", "allocs/op s/p"
+	printf "| %-19s | %12s | %12s | %12s | %11s | %13s |\n", "---", "---:", "---:", "---:", "---:", "---:"
 	for (i = 1; i <= npairs; i++) {
 		p = order[i]
 		s = median(p SUBSEP "sync"); q = median(p SUBSEP "poison")
-		printf "| %-16s | %12.2f | %12.2f | %11.3fx | %10.3fx | %6d/%-6d |\n", p, s, q, q / s, mins[p SUBSEP "poison"] / mins[p SUBSEP "sync"], allocs[p SUBSEP "sync"], allocs[p SUBSEP "poison"]
+		printf "| %-19s | %12.2f | %12.2f | %11.3fx | %10.3fx | %6d/%-6d |\n", p, s, q, q / s, mins[p SUBSEP "poison"] / mins[p SUBSEP "sync"], allocs[p SUBSEP "sync"], allocs[p SUBSEP "poison"]
 	}
 	header = 0
 	for (i = 1; i <= npairs; i++) {
 		p = order[i]
 		if (!((p SUBSEP "sync") in maxwait) || !((p SUBSEP "poison") in maxwait)) continue
 		if (!header) {
-			printf "\n| %-16s | %16s | %16s |\n", "fairness", "sync max wait ms", "poison max wait ms"
-			printf "| %-16s | %16s | %16s |\n", "---", "---:", "---:"
+			printf "\n| %-19s | %16s | %16s |\n", "fairness", "sync max wait ms", "poison max wait ms"
+			printf "| %-19s | %16s | %16s |\n", "---", "---:", "---:"
 			header = 1
 		}
-		printf "| %-16s | %16.1f | %16.1f |\n", p, maxwait[p, "sync"] / 1e6, maxwait[p, "poison"] / 1e6
+		printf "| %-19s | %16.1f | %16.1f |\n", p, maxwait[p, "sync"] / 1e6, maxwait[p, "poison"] / 1e6
 	}
 }' "$tmp/out.txt"

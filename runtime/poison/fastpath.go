@@ -28,8 +28,8 @@ import (
 // poisonWord is a lock's poison: nil, or the *LockPoisonedError of its
 // poisoning. It is accessed only atomically. It is an unsafe.Pointer rather
 // than an atomic.Pointer[LockPoisonedError] because the generic Load of the
-// latter costs 9 in the inliner's budget where atomic.LoadPointer costs 4, and
-// those 5 are what Mutex.Lock's fast path lacks.
+// latter costs 9 in the inliner's budget where atomic.LoadPointer costs 4:
+// with it, Mutex.Lock and Mutex.LockChecked would not be inlined.
 type poisonWord struct{ p unsafe.Pointer }
 
 func (w *poisonWord) load() *LockPoisonedError {
@@ -41,7 +41,7 @@ func (w *poisonWord) store(e *LockPoisonedError) { atomic.StorePointer(&w.p, uns
 // lock is the inlinable body of Mutex.Lock; slow is always lockSlow.
 func (m *Mutex) lock(slow func(*Mutex, bool)) {
 	held := m.mu.TryLock()
-	if held && uintptr(atomic.LoadPointer(&m.poison.p))|atomic.LoadUintptr(&waitHookOn) == 0 {
+	if held && uintptr(atomic.LoadPointer(&m.poison.p))|atomic.LoadUintptr(&waitHookLine.on) == 0 {
 		return
 	}
 	slow(m, held)
@@ -63,7 +63,7 @@ func lockSlow(m *Mutex, held bool) {
 // lockCheckedSlow.
 func (m *Mutex) lockChecked(slow func(*Mutex, bool) error) error {
 	held := m.mu.TryLock()
-	if held && uintptr(atomic.LoadPointer(&m.poison.p))|atomic.LoadUintptr(&waitHookOn) == 0 {
+	if held && uintptr(atomic.LoadPointer(&m.poison.p))|atomic.LoadUintptr(&waitHookLine.on) == 0 {
 		return nil
 	}
 	return slow(m, held)

@@ -57,7 +57,7 @@ func hashMayPanic(t reflect.Type) bool {
 // *LockPoisonedError when r is poisoned.
 func (r *Registry[K, V]) Get(k K) (V, bool, error) {
 	// RLockChecked, inlined by hand: Get is the hot path of a registry.
-	if atomic.LoadUintptr(&waitHookOn) != 0 {
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
 		r.mu.racquire()
 	} else {
 		r.mu.mu.RLock()
@@ -88,7 +88,7 @@ func (r *Registry[K, V]) getDeferred(k K) (V, bool, error) {
 func (r *Registry[K, V]) Set(k K, v V) error {
 	// LockChecked, inlined by hand: Set is the hot path of a registry's
 	// writers.
-	if atomic.LoadUintptr(&waitHookOn) != 0 {
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
 		r.mu.acquire()
 	} else {
 		r.mu.mu.Lock()

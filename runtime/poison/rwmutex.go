@@ -25,7 +25,7 @@ var _ sync.Locker = (*RWMutex)(nil)
 // Lock locks rw for writing, like sync.RWMutex.Lock. If rw is poisoned, Lock
 // does not keep the lock and panics with the *LockPoisonedError.
 func (rw *RWMutex) Lock() {
-	if atomic.LoadUintptr(&waitHookOn) != 0 {
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
 		rw.acquire()
 	} else {
 		rw.mu.Lock()
@@ -40,7 +40,7 @@ func (rw *RWMutex) Lock() {
 // lock: call Unlock only after a nil error. To take a poisoned lock in order to
 // repair the state, use LockForRepair.
 func (rw *RWMutex) LockChecked() error {
-	if atomic.LoadUintptr(&waitHookOn) != 0 {
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
 		rw.acquire()
 	} else {
 		rw.mu.Lock()
@@ -151,7 +151,7 @@ func (rw *RWMutex) RLock() {
 	// Not inlinable like Mutex.Lock (see fastpath.go): sync.RWMutex.RLock
 	// alone costs 77, and a fast path on TryRLock, a compare-and-swap loop,
 	// is slower than RLock's atomic add when readers contend.
-	if atomic.LoadUintptr(&waitHookOn) != 0 {
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
 		rw.racquire()
 	} else {
 		rw.mu.RLock()
@@ -165,7 +165,7 @@ func (rw *RWMutex) RLock() {
 // returns the *LockPoisonedError WITHOUT holding the lock: call RUnlock only
 // after a nil error.
 func (rw *RWMutex) RLockChecked() error {
-	if atomic.LoadUintptr(&waitHookOn) != 0 {
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
 		rw.racquire()
 	} else {
 		rw.mu.RLock()
