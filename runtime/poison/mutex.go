@@ -90,8 +90,10 @@ func (m *Mutex) Unlock() {
 	// recover only stops a panic when called directly by a deferred function:
 	// here that is Unlock itself under "defer m.Unlock()". In a normal call it
 	// returns nil at the cost of one cheap runtime call.
-	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+	if r := recover(); r != nil {
 		m.unlockUnwinding(r)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		m.unlockUnwinding(nil)
 	}
 	m.mu.Unlock()
 }

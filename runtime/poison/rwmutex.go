@@ -120,8 +120,10 @@ func (rw *RWMutex) TryLock() bool {
 // In a recover handler that releases the write lock, call UnlockPoisoned with
 // the recovered value instead.
 func (rw *RWMutex) Unlock() {
-	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+	if r := recover(); r != nil {
 		rw.unlockUnwinding(r)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		rw.unlockUnwinding(nil)
 	}
 	rw.mu.Unlock()
 }
@@ -195,8 +197,10 @@ func (rw *RWMutex) TryRLock() bool {
 // when that panic is rw's own refusal (an RLock after an explicit RUnlock was
 // refused), the read lock is not held and RUnlock releases nothing.
 func (rw *RWMutex) RUnlock() {
-	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+	if r := recover(); r != nil {
 		rw.runlockUnwinding(r)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		rw.runlockUnwinding(nil)
 	}
 	rw.mu.RUnlock()
 }
@@ -210,8 +214,10 @@ type rlocker RWMutex
 func (r *rlocker) Lock() { (*RWMutex)(r).RLock() }
 func (r *rlocker) Unlock() {
 	// The deferred function is this method, not RUnlock: recover here.
-	if p := recover(); p != nil || panicNilMode && unwindingNil(1) {
+	if p := recover(); p != nil {
 		(*RWMutex)(r).runlockUnwinding(p)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		(*RWMutex)(r).runlockUnwinding(nil)
 	}
 	(*RWMutex)(r).mu.RUnlock()
 }
