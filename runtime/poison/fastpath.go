@@ -8,8 +8,9 @@ import (
 
 // The fast paths of Mutex.Lock, Mutex.LockChecked and Mutex.TryLock are
 // written to be inlined into their callers, as sync.Mutex's are: an
-// uncontended, unpoisoned Lock is then the compare-and-swap of sync.Mutex plus
-// two plain loads, with no call.
+// uncontended, unpoisoned Lock is then sync.Mutex.TryLock's load and
+// compare-and-swap plus two plain loads (the poison word and the wait-hook
+// flag), with no call.
 //
 // The compiler inlines a function whose cost is at most 80, and charges 57 for
 // a call to a function it does not inline, but only 17 for a call to a function
