@@ -3,7 +3,6 @@ package poison
 import (
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // Mutex is a mutual exclusion lock with the method set of sync.Mutex, poisoned
@@ -20,7 +19,7 @@ import (
 // states) is sync.Mutex's.
 type Mutex struct {
 	mu     sync.Mutex
-	poison atomic.Pointer[LockPoisonedError]
+	poison poisonWord
 	name   atomic.Pointer[string]
 }
 
@@ -32,33 +31,13 @@ var _ sync.Locker = (*Mutex)(nil)
 // deferred Unlock of m that this panic unwinds through releases nothing (the
 // lock is not held), so "Lock; defer Unlock; ... Unlock; ... Lock" and a
 // sync.Cond Wait under a deferred Unlock are safe.
-func (m *Mutex) Lock() {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		m.lockTimed()
-	} else {
-		m.mu.Lock()
-	}
-	if m.poison.Load() != nil {
-		m.lockPoisoned()
-	}
-}
+func (m *Mutex) Lock() { m.lock(lockSlow) } // see fastpath.go
 
 // LockChecked locks m and returns nil, or, if m is poisoned, returns the
 // *LockPoisonedError (matching ErrLockPoisoned) WITHOUT holding the lock: call
 // Unlock only after a nil error. To take a poisoned lock in order to repair
 // the state, use LockForRepair.
-func (m *Mutex) LockChecked() error {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		m.lockTimed()
-	} else {
-		m.mu.Lock()
-	}
-	if e := m.poison.Load(); e != nil {
-		m.mu.Unlock()
-		return refused(e)
-	}
-	return nil
-}
+func (m *Mutex) LockChecked() error { return m.lockChecked(lockCheckedSlow) }
 
 // LockForRepair locks m whether or not it is poisoned, and returns m's
 // *LockPoisonedError, or nil when m is not poisoned. The lock is held in both
@@ -68,12 +47,8 @@ func (m *Mutex) LockChecked() error {
 // nobody else gets the lock in between. Unlocking without ClearPoison leaves m
 // poisoned; a panic through a deferred Unlock poisons it again.
 func (m *Mutex) LockForRepair() error {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		m.lockTimed()
-	} else {
-		m.mu.Lock()
-	}
-	if e := m.poison.Load(); e != nil {
+	m.acquire(false)
+	if e := m.poison.load(); e != nil {
 		return e
 	}
 	return nil
@@ -84,15 +59,7 @@ func (m *Mutex) LockForRepair() error {
 // panics with the *LockPoisonedError, like Lock; if m is held, it returns
 // false whether or not m is poisoned. TryLockChecked returns the error
 // instead.
-func (m *Mutex) TryLock() bool {
-	if !m.mu.TryLock() {
-		return false
-	}
-	if m.poison.Load() != nil {
-		m.lockPoisoned()
-	}
-	return true
-}
+func (m *Mutex) TryLock() bool { return m.tryLock(tryLockPoisoned) }
 
 // TryLockChecked tries to lock m: it returns (true, nil) when it acquired m,
 // (false, nil) when m is held by someone else, and (false, err) with the
@@ -101,7 +68,7 @@ func (m *Mutex) TryLockChecked() (bool, error) {
 	if !m.mu.TryLock() {
 		return false, nil
 	}
-	if e := m.poison.Load(); e != nil {
+	if e := m.poison.load(); e != nil {
 		m.mu.Unlock()
 		return false, refused(e)
 	}
@@ -123,8 +90,10 @@ func (m *Mutex) Unlock() {
 	// recover only stops a panic when called directly by a deferred function:
 	// here that is Unlock itself under "defer m.Unlock()". In a normal call it
 	// returns nil at the cost of one cheap runtime call.
-	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+	if r := recover(); r != nil {
 		m.unlockUnwinding(r)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		m.unlockUnwinding(nil)
 	}
 	m.mu.Unlock()
 }
@@ -152,20 +121,20 @@ func (m *Mutex) UnlockPoisoned(v any) {
 		return
 	}
 	e := newPoison(m, m.name.Load(), v)
-	m.poison.Store(e)
+	m.poison.store(e)
 	m.mu.Unlock()
 	reportPoison(e)
 }
 
 // Poisoned reports whether m is poisoned.
-func (m *Mutex) Poisoned() bool { return m.poison.Load() != nil }
+func (m *Mutex) Poisoned() bool { return m.poison.load() != nil }
 
 // ClearPoison clears m's poison, so that it can be locked again. It does not
 // repair the state the lock guards. Call it while holding the lock taken with
 // LockForRepair, after repairing the state, so that nobody sees the state
 // between the clearing and the repair. (It does not need the lock, but
 // clearing without it lets other goroutines in to the torn state.)
-func (m *Mutex) ClearPoison() { m.poison.Store(nil) }
+func (m *Mutex) ClearPoison() { m.poison.store(nil) }
 
 // SetName names m in poison errors, poison events and wait hook calls. The
 // default name is "". SetName is safe for concurrent use.
@@ -173,31 +142,6 @@ func (m *Mutex) SetName(name string) { setName(&m.name, name) }
 
 // Name returns the name set with SetName, or "".
 func (m *Mutex) Name() string { return nameOf(&m.name) }
-
-//go:noinline
-func (m *Mutex) lockTimed() {
-	h := waitHook.Load()
-	if h == nil {
-		m.mu.Lock()
-		return
-	}
-	var d time.Duration
-	if !m.mu.TryLock() {
-		start := time.Now()
-		m.mu.Lock()
-		d = time.Since(start)
-	}
-	(*h)(m.Name(), d)
-}
-
-// lockPoisoned releases m, held by the caller, and panics with its poison.
-//
-//go:noinline
-func (m *Mutex) lockPoisoned() {
-	e := m.poison.Load()
-	m.mu.Unlock()
-	panic(refused(e))
-}
 
 // unlockUnwinding runs in a deferred Unlock whose recover stopped the panic
 // r: it poisons m, releases it, reports and panics again with r; or, when r
@@ -207,7 +151,7 @@ func (m *Mutex) unlockUnwinding(r any) {
 		panic(r)
 	}
 	e := newPoison(m, m.name.Load(), r)
-	m.poison.Store(e)
+	m.poison.store(e)
 	m.mu.Unlock()
 	reportPoison(e)
 	panic(r)

@@ -83,15 +83,25 @@ var (
 	observers   atomic.Pointer[[]*observer]
 	observersMu sync.Mutex
 
-	waitHook atomic.Pointer[func(string, time.Duration)]
-	// waitHookOn is 1 while waitHook is set, 0 otherwise: the fast paths
-	// read this one word. Only accessed through atomic.LoadUint32/StoreUint32.
-	waitHookOn    uint32
+	waitHook      atomic.Pointer[func(string, time.Duration)]
 	setWaitHookMu sync.Mutex
 
 	poisonings atomic.Uint64
 	refusals   atomic.Uint64
 )
+
+// waitHookLine.on is 1 while waitHook is set, 0 otherwise: the fast paths
+// read this one word, only through atomic.LoadUintptr (a plain load on amd64),
+// and SetWaitHook writes it. Every acquisition in the program reads it, so it
+// is padded: a variable written often that shared its cache line would turn
+// each of those reads into a cache miss. The word comes first because the
+// inliner charges less for it there, and Mutex.LockChecked is within one of
+// its budget (see fastpath.go); the linker sorts data by size, so what may
+// precede it in its line is the tail of another large variable.
+var waitHookLine struct {
+	on uintptr
+	_  [120]byte
+}
 
 // OnPoison registers fn to be called once for every poisoning, after the lock
 // has been released and before the panic continues, on the panicking goroutine,
@@ -155,16 +165,16 @@ func ReadStats() Stats {
 // panic, and must not acquire the same lock. [WaitHistogram.Observe] is a ready
 // hook. SetWaitHook is safe for concurrent use.
 func SetWaitHook(hook func(name string, d time.Duration)) {
-	// Serialized so that waitHookOn always ends up agreeing with waitHook.
+	// Serialized so that waitHookLine.on always ends up agreeing with waitHook.
 	setWaitHookMu.Lock()
 	defer setWaitHookMu.Unlock()
 	if hook == nil {
 		waitHook.Store(nil)
-		atomic.StoreUint32(&waitHookOn, 0)
+		atomic.StoreUintptr(&waitHookLine.on, 0)
 		return
 	}
 	waitHook.Store(&hook)
-	atomic.StoreUint32(&waitHookOn, 1)
+	atomic.StoreUintptr(&waitHookLine.on, 1)
 }
 
 // newPoison records a poisoning of owner with panic value r. It runs on the

@@ -57,12 +57,12 @@ func hashMayPanic(t reflect.Type) bool {
 // *LockPoisonedError when r is poisoned.
 func (r *Registry[K, V]) Get(k K) (V, bool, error) {
 	// RLockChecked, inlined by hand: Get is the hot path of a registry.
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		r.mu.rlockTimed()
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
+		r.mu.racquire()
 	} else {
 		r.mu.mu.RLock()
 	}
-	if e := r.mu.poison.Load(); e != nil {
+	if e := r.mu.poison.load(); e != nil {
 		r.mu.mu.RUnlock()
 		var zero V
 		return zero, false, refused(e)
@@ -86,11 +86,30 @@ func (r *Registry[K, V]) getDeferred(k K) (V, bool, error) {
 
 // Set stores v under k, or returns a *LockPoisonedError when r is poisoned.
 func (r *Registry[K, V]) Set(k K, v V) error {
-	if err := r.mu.LockChecked(); err != nil {
-		return err
+	// LockChecked, inlined by hand: Set is the hot path of a registry's
+	// writers.
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
+		r.mu.acquire()
+	} else {
+		r.mu.mu.Lock()
 	}
-	// A plain deferred unlock, not the poisoning one: a single map store
-	// either happens or panics (unhashable key) before changing anything.
+	if e := r.mu.poison.load(); e != nil {
+		r.mu.mu.Unlock()
+		return refused(e)
+	}
+	if !r.plainKeys {
+		return r.setDeferred(k, v)
+	}
+	r.m[k] = v // cannot panic: r.m is non-nil and K's hashing cannot panic
+	r.mu.mu.Unlock()
+	return nil
+}
+
+// setDeferred finishes Set, holding the write lock, when the map is still
+// nil or hashing a K may panic: the unlock is deferred, and it is a plain
+// one, not the poisoning one, because a single map store either happens or
+// panics (unhashable key) before changing anything.
+func (r *Registry[K, V]) setDeferred(k K, v V) error {
 	defer r.mu.mu.Unlock()
 	if r.m == nil {
 		r.setMap(make(map[K]V))
@@ -162,7 +181,7 @@ func (r *Registry[K, V]) Len() (int, error) {
 func (r *Registry[K, V]) Reset(m map[K]V) {
 	r.mu.mu.Lock()
 	r.setMap(m)
-	r.mu.poison.Store(nil)
+	r.mu.poison.store(nil)
 	r.mu.mu.Unlock()
 }
 
@@ -177,12 +196,8 @@ func (r *Registry[K, V]) Reset(m map[K]V) {
 //
 // fn must not keep the map after returning or call methods of r.
 func (r *Registry[K, V]) Repair(fn func(m map[K]V) error) error {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		r.mu.lockTimed()
-	} else {
-		r.mu.mu.Lock()
-	}
-	if r.mu.poison.Load() == nil {
+	r.mu.acquire()
+	if r.mu.poison.load() == nil {
 		r.mu.mu.Unlock()
 		return nil
 	}
@@ -193,7 +208,7 @@ func (r *Registry[K, V]) Repair(fn func(m map[K]V) error) error {
 	if err := fn(r.m); err != nil {
 		return err
 	}
-	r.mu.poison.Store(nil)
+	r.mu.poison.store(nil)
 	return nil
 }
 

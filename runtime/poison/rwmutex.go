@@ -3,7 +3,6 @@ package poison
 import (
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 // RWMutex is a reader/writer mutual exclusion lock with the method set of
@@ -17,7 +16,7 @@ import (
 // change.
 type RWMutex struct {
 	mu     sync.RWMutex
-	poison atomic.Pointer[LockPoisonedError]
+	poison poisonWord
 	name   atomic.Pointer[string]
 }
 
@@ -26,12 +25,12 @@ var _ sync.Locker = (*RWMutex)(nil)
 // Lock locks rw for writing, like sync.RWMutex.Lock. If rw is poisoned, Lock
 // does not keep the lock and panics with the *LockPoisonedError.
 func (rw *RWMutex) Lock() {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		rw.lockTimed()
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
+		rw.acquire()
 	} else {
 		rw.mu.Lock()
 	}
-	if rw.poison.Load() != nil {
+	if rw.poison.load() != nil {
 		rw.lockPoisoned()
 	}
 }
@@ -41,12 +40,12 @@ func (rw *RWMutex) Lock() {
 // lock: call Unlock only after a nil error. To take a poisoned lock in order to
 // repair the state, use LockForRepair.
 func (rw *RWMutex) LockChecked() error {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		rw.lockTimed()
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
+		rw.acquire()
 	} else {
 		rw.mu.Lock()
 	}
-	if e := rw.poison.Load(); e != nil {
+	if e := rw.poison.load(); e != nil {
 		rw.mu.Unlock()
 		return refused(e)
 	}
@@ -59,12 +58,8 @@ func (rw *RWMutex) LockChecked() error {
 // state, call ClearPoison, then Unlock: no reader or writer gets in between.
 // See Mutex.LockForRepair.
 func (rw *RWMutex) LockForRepair() error {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		rw.lockTimed()
-	} else {
-		rw.mu.Lock()
-	}
-	if e := rw.poison.Load(); e != nil {
+	rw.acquire()
+	if e := rw.poison.load(); e != nil {
 		return e
 	}
 	return nil
@@ -78,7 +73,7 @@ func (rw *RWMutex) TryLockChecked() (bool, error) {
 	if !rw.mu.TryLock() {
 		return false, nil
 	}
-	if e := rw.poison.Load(); e != nil {
+	if e := rw.poison.load(); e != nil {
 		rw.mu.Unlock()
 		return false, refused(e)
 	}
@@ -92,7 +87,7 @@ func (rw *RWMutex) TryRLockChecked() (bool, error) {
 	if !rw.mu.TryRLock() {
 		return false, nil
 	}
-	if e := rw.poison.Load(); e != nil {
+	if e := rw.poison.load(); e != nil {
 		rw.mu.RUnlock()
 		return false, refused(e)
 	}
@@ -107,7 +102,7 @@ func (rw *RWMutex) TryLock() bool {
 	if !rw.mu.TryLock() {
 		return false
 	}
-	if rw.poison.Load() != nil {
+	if rw.poison.load() != nil {
 		rw.lockPoisoned()
 	}
 	return true
@@ -125,8 +120,10 @@ func (rw *RWMutex) TryLock() bool {
 // In a recover handler that releases the write lock, call UnlockPoisoned with
 // the recovered value instead.
 func (rw *RWMutex) Unlock() {
-	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+	if r := recover(); r != nil {
 		rw.unlockUnwinding(r)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		rw.unlockUnwinding(nil)
 	}
 	rw.mu.Unlock()
 }
@@ -145,7 +142,7 @@ func (rw *RWMutex) UnlockPoisoned(v any) {
 		return
 	}
 	e := newPoison(rw, rw.name.Load(), v)
-	rw.poison.Store(e)
+	rw.poison.store(e)
 	rw.mu.Unlock()
 	reportPoison(e)
 }
@@ -153,12 +150,15 @@ func (rw *RWMutex) UnlockPoisoned(v any) {
 // RLock locks rw for reading, like sync.RWMutex.RLock. If rw is poisoned,
 // RLock does not keep the lock and panics with the *LockPoisonedError.
 func (rw *RWMutex) RLock() {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		rw.rlockTimed()
+	// Not inlinable like Mutex.Lock (see fastpath.go): sync.RWMutex.RLock
+	// alone costs 77, and a fast path on TryRLock, a compare-and-swap loop,
+	// is slower than RLock's atomic add when readers contend.
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
+		rw.racquire()
 	} else {
 		rw.mu.RLock()
 	}
-	if rw.poison.Load() != nil {
+	if rw.poison.load() != nil {
 		rw.rlockPoisoned()
 	}
 }
@@ -167,12 +167,12 @@ func (rw *RWMutex) RLock() {
 // returns the *LockPoisonedError WITHOUT holding the lock: call RUnlock only
 // after a nil error.
 func (rw *RWMutex) RLockChecked() error {
-	if atomic.LoadUint32(&waitHookOn) != 0 {
-		rw.rlockTimed()
+	if atomic.LoadUintptr(&waitHookLine.on) != 0 {
+		rw.racquire()
 	} else {
 		rw.mu.RLock()
 	}
-	if e := rw.poison.Load(); e != nil {
+	if e := rw.poison.load(); e != nil {
 		rw.mu.RUnlock()
 		return refused(e)
 	}
@@ -186,7 +186,7 @@ func (rw *RWMutex) TryRLock() bool {
 	if !rw.mu.TryRLock() {
 		return false
 	}
-	if rw.poison.Load() != nil {
+	if rw.poison.load() != nil {
 		rw.rlockPoisoned()
 	}
 	return true
@@ -197,8 +197,10 @@ func (rw *RWMutex) TryRLock() bool {
 // when that panic is rw's own refusal (an RLock after an explicit RUnlock was
 // refused), the read lock is not held and RUnlock releases nothing.
 func (rw *RWMutex) RUnlock() {
-	if r := recover(); r != nil || panicNilMode && unwindingNil(1) {
+	if r := recover(); r != nil {
 		rw.runlockUnwinding(r)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		rw.runlockUnwinding(nil)
 	}
 	rw.mu.RUnlock()
 }
@@ -212,19 +214,21 @@ type rlocker RWMutex
 func (r *rlocker) Lock() { (*RWMutex)(r).RLock() }
 func (r *rlocker) Unlock() {
 	// The deferred function is this method, not RUnlock: recover here.
-	if p := recover(); p != nil || panicNilMode && unwindingNil(1) {
+	if p := recover(); p != nil {
 		(*RWMutex)(r).runlockUnwinding(p)
+	} else if panicNilMode && unwindingNil(1) { // a panic(nil) under GODEBUG=panicnil=1
+		(*RWMutex)(r).runlockUnwinding(nil)
 	}
 	(*RWMutex)(r).mu.RUnlock()
 }
 
 // Poisoned reports whether rw is poisoned.
-func (rw *RWMutex) Poisoned() bool { return rw.poison.Load() != nil }
+func (rw *RWMutex) Poisoned() bool { return rw.poison.load() != nil }
 
 // ClearPoison clears rw's poison, so that it can be locked again. It does not
 // repair the guarded state: call it while holding the write lock taken with
 // LockForRepair, after the repair (see Mutex.ClearPoison).
-func (rw *RWMutex) ClearPoison() { rw.poison.Store(nil) }
+func (rw *RWMutex) ClearPoison() { rw.poison.store(nil) }
 
 // SetName names rw in poison errors, poison events and wait hook calls. The
 // default name is "". SetName is safe for concurrent use.
@@ -232,38 +236,6 @@ func (rw *RWMutex) SetName(name string) { setName(&rw.name, name) }
 
 // Name returns the name set with SetName, or "".
 func (rw *RWMutex) Name() string { return nameOf(&rw.name) }
-
-//go:noinline
-func (rw *RWMutex) lockTimed() {
-	h := waitHook.Load()
-	if h == nil {
-		rw.mu.Lock()
-		return
-	}
-	var d time.Duration
-	if !rw.mu.TryLock() {
-		start := time.Now()
-		rw.mu.Lock()
-		d = time.Since(start)
-	}
-	(*h)(rw.Name(), d)
-}
-
-//go:noinline
-func (rw *RWMutex) rlockTimed() {
-	h := waitHook.Load()
-	if h == nil {
-		rw.mu.RLock()
-		return
-	}
-	var d time.Duration
-	if !rw.mu.TryRLock() {
-		start := time.Now()
-		rw.mu.RLock()
-		d = time.Since(start)
-	}
-	(*h)(rw.Name(), d)
-}
 
 // runlockUnwinding runs in a deferred RUnlock whose recover stopped the
 // panic r: it releases the read lock, unless r is rw's own refusal, and panics
@@ -277,14 +249,14 @@ func (rw *RWMutex) runlockUnwinding(r any) {
 
 //go:noinline
 func (rw *RWMutex) lockPoisoned() {
-	e := rw.poison.Load()
+	e := rw.poison.load()
 	rw.mu.Unlock()
 	panic(refused(e))
 }
 
 //go:noinline
 func (rw *RWMutex) rlockPoisoned() {
-	e := rw.poison.Load()
+	e := rw.poison.load()
 	rw.mu.RUnlock()
 	panic(refused(e))
 }
@@ -297,7 +269,7 @@ func (rw *RWMutex) unlockUnwinding(r any) {
 		panic(r)
 	}
 	e := newPoison(rw, rw.name.Load(), r)
-	rw.poison.Store(e)
+	rw.poison.store(e)
 	rw.mu.Unlock()
 	reportPoison(e)
 	panic(r)
