@@ -13,33 +13,62 @@ const DefaultPoisonImport = "github.com/lockpoison/lockpoison/runtime/poison"
 // or reading.
 type Method struct{ Acquire, Write bool }
 
-// Methods are the methods of lock types that take or release a lock, as the
-// engine models them.
-var Methods = map[string]Method{
-	"Lock":         {true, true},
-	"LockChecked":  {true, true},
-	"RLock":        {true, false},
-	"RLockChecked": {true, false},
+// method is one row of the table of lock methods.
+type method struct {
+	Method
+	modeled bool // the engine models it (Methods)
+	op      bool // a lock operation of a section in the syntax (Ops)
+	sync    bool // a method of sync.Mutex/RWMutex that the poison locks share (SyncMethods)
+}
+
+// table is everything lockpoison knows of the methods of lock types, one
+// row a method; Methods, Ops and SyncMethods are its columns.
+var table = map[string]method{
+	"Lock":         {Method{true, true}, true, true, true},
+	"RLock":        {Method{true, false}, true, true, true},
+	"Unlock":       {Method{false, true}, true, true, true},
+	"RUnlock":      {Method{false, false}, true, true, true},
+	"TryLock":      {Method{}, false, true, true},
+	"TryRLock":     {Method{}, false, true, true},
+	"RLocker":      {Method{}, false, false, true},
+	"LockChecked":  {Method{true, true}, true, true, false},
+	"RLockChecked": {Method{true, false}, true, true, false},
 	// runtime/poison: acquires whether or not poisoned; unlocks from a
 	// recover handler.
-	"LockForRepair":  {true, true},
-	"UnlockPoisoned": {false, true},
-	"Unlock":         {false, true},
-	"RUnlock":        {false, false},
+	"LockForRepair":  {Method{true, true}, true, false, false},
+	"UnlockPoisoned": {Method{false, true}, true, false, false},
 }
+
+// Methods are the methods of lock types that take or release a lock, as the
+// engine models them.
+var Methods = column(func(m method) bool { return m.modeled })
 
 // Ops are the methods that take or release a lock, as the fixes see a
 // section's lock operations in the syntax.
-var Ops = map[string]bool{
-	"Lock": true, "RLock": true, "Unlock": true, "RUnlock": true,
-	"TryLock": true, "TryRLock": true, "LockChecked": true, "RLockChecked": true,
-}
+var Ops = names(func(m method) bool { return m.op })
 
 // SyncMethods are the methods of sync.Mutex and sync.RWMutex, all of which
 // poison.Mutex and poison.RWMutex have with the same signatures.
-var SyncMethods = map[string]bool{
-	"Lock": true, "Unlock": true, "TryLock": true,
-	"RLock": true, "RUnlock": true, "TryRLock": true, "RLocker": true,
+var SyncMethods = names(func(m method) bool { return m.sync })
+
+func names(in func(method) bool) map[string]bool {
+	out := map[string]bool{}
+	for name, m := range table {
+		if in(m) {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+func column(in func(method) bool) map[string]Method {
+	out := map[string]Method{}
+	for name, m := range table {
+		if in(m) {
+			out[name] = m.Method
+		}
+	}
+	return out
 }
 
 // Checked are the runtime/poison methods, by receiver type name, whose

@@ -6,6 +6,8 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -74,5 +76,45 @@ func TestPredicates(t *testing.T) {
 	}
 	if m := Methods["RUnlock"]; m.Acquire || m.Write {
 		t.Error("RUnlock is a read release")
+	}
+}
+
+// TestColumns: the columns of the method table are the lists the engine,
+// the fixes and the poison fix used before there was one table.
+func TestColumns(t *testing.T) {
+	keys := func(m map[string]bool) string {
+		var ks []string
+		for k, in := range m {
+			if in {
+				ks = append(ks, k)
+			}
+		}
+		sort.Strings(ks)
+		return strings.Join(ks, " ")
+	}
+	modeled := map[string]bool{}
+	for k := range Methods {
+		modeled[k] = true
+	}
+	for _, tc := range []struct {
+		name string
+		got  map[string]bool
+		want string
+	}{
+		{"Methods", modeled, "Lock LockChecked LockForRepair RLock RLockChecked RUnlock Unlock UnlockPoisoned"},
+		{"Ops", Ops, "Lock LockChecked RLock RLockChecked RUnlock TryLock TryRLock Unlock"},
+		{"SyncMethods", SyncMethods, "Lock RLock RLocker RUnlock TryLock TryRLock Unlock"},
+	} {
+		if got := keys(tc.got); got != tc.want {
+			t.Errorf("%s = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	for name, want := range map[string]Method{
+		"Lock": {true, true}, "LockChecked": {true, true}, "RLock": {true, false}, "RLockChecked": {true, false},
+		"LockForRepair": {true, true}, "UnlockPoisoned": {false, true}, "Unlock": {false, true}, "RUnlock": {false, false},
+	} {
+		if Methods[name] != want {
+			t.Errorf("Methods[%s] = %+v, want %+v", name, Methods[name], want)
+		}
 	}
 }
