@@ -84,6 +84,9 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 			// nobody reads it torn.
 			torn = slices.DeleteFunc(torn, func(l unwinding) bool { return d.abandoned(l.p) })
 			live = slices.DeleteFunc(live, func(l unwinding) bool { return l.deferred && d.abandoned(l.p) })
+			// Objects the recovered call made and kept to itself are
+			// dropped with the panic (fresh.go).
+			live, torn = a.dropFresh(pp, live, torn)
 			a.caught(live, torn, recoverSite{pos: d.instr.Pos(), fn: a.fn})
 			return
 		}
