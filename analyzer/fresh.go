@@ -28,8 +28,9 @@ import (
 //     iteration allocates a new one) stores it, converts it to an
 //     interface, captures it in a closure, sends it, or passes it to a
 //     function that may keep it. A callee of this package keeps a
-//     parameter when it does any of these with it (recursively); a
-//     callee of another package, a dynamic call, go and defer always may.
+//     parameter when it does any of these with it or returns it
+//     (recursively); a callee of another package (but sync's lock
+//     methods), a dynamic call and a goroutine always may.
 //
 // An object stored into the receiver, a parameter, a package-level
 // variable or anything else before the panic stays shared, and the
@@ -215,8 +216,11 @@ func (c *checker) usesEscape(r ssa.Instruction, x ssa.Value, walk func(ssa.Value
 		return r.Key == x || r.Value == x
 	case *ssa.Call:
 		return c.callKeeps(r.Common(), x)
+	case *ssa.Defer:
+		// A deferred call keeps what the call would (defer a.mu.Unlock()).
+		return c.callKeeps(r.Common(), x)
 	default:
-		// Go, Defer, Send, MakeInterface, MakeClosure, Slice, Convert...
+		// Go, Send, MakeInterface, MakeClosure, Slice, Convert...
 		return true
 	}
 }

@@ -193,3 +193,47 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.cur = c
 	c.put(r.URL.Path)
 }
+
+// fill: torn state under a deferred unlock (n written, then a panic
+// point, then total).
+func (b *batch) fill(items []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.items = append(b.items, items...)
+	b.items[0] = items[0][:strings.Index(items[0], ".")]
+	b.items = append(b.items, "end")
+}
+
+// refill: the same section, reached from Rebuild.
+func (b *batch) refill(items []string) {
+	b.mu.Lock() // want `b.items is left half-updated if the index items\[0\] is out of range: the deferred b.mu.Unlock\(\) releases it and the panic is recovered in \(\*Server\).Rebuild`
+	defer b.mu.Unlock()
+	b.items = append(b.items, items...)
+	b.items[0] = items[0][:strings.Index(items[0], ".")]
+	b.items = append(b.items, "end")
+}
+
+// Build: the torn batch is dropped with the error. No finding.
+func Build(items []string) (b *batch, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("build: %v", p)
+		}
+	}()
+	nb := newBatch()
+	nb.fill(items)
+	return nb, nil
+}
+
+// Rebuild publishes the batch before filling it: reported.
+func (s *Server) Rebuild(items []string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rebuild: %v", p)
+		}
+	}()
+	nb := newBatch()
+	s.cur = nb
+	nb.refill(items)
+	return nil
+}
