@@ -29,6 +29,11 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	}
 	var live, torn, freed []unwinding
 	for _, h := range st.held {
+		if h.wrote == "" && h.loopWrote != "" && a.skipsWriteAfterLoop(pp, h.key) {
+			// Earlier iterations wrote, and the panic skips the
+			// write that completes the loop's update (loopwrites.go).
+			h.wrote = h.loopWrote
+		}
 		if h.wrote != "" && !a.skipsWrite(pp, h.key) {
 			// The update is complete before the panic point: nothing
 			// is half-updated.

@@ -66,6 +66,33 @@ func (s *Store) PutAll(ks []string) {
 	}
 }
 
+// Shape 7's limit: each iteration deletes after its own panic point, but
+// the update is finished after the loop (golang-lru's expirable Purge
+// clears its buckets and list after evicting each item through the user's
+// callback): the earlier iterations' deletes and the skipped write after
+// the loop are one half-done update.
+func (s *Store) PurgeHooks(onEvict func(string)) {
+	defer swallow()
+	s.mu.Lock() // want `s.items is left half-updated if onEvict panics.*the panic is recovered in \(\*Store\)\.PurgeHooks \(tornshapes\.go:\d+\)`
+	defer s.mu.Unlock()
+	for k := range s.items {
+		onEvict(k)
+		delete(s.items, k)
+	}
+	s.order = s.order[:0]
+}
+
+// Nearest negative: the same loop, nothing written after it.
+func (s *Store) DropHooks(onEvict func(string)) {
+	defer swallow()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k := range s.items {
+		onEvict(k)
+		delete(s.items, k)
+	}
+}
+
 // Nearest positive: an iteration writes, then panics before its second
 // write.
 func (s *Store) PutAllHalf(ks []string) {
