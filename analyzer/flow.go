@@ -576,7 +576,11 @@ func (a *fnAnalysis) written(st *state, addr ssa.Value) {
 	}
 	p := pathOf(a.fn, addr)
 	if p == nil || !p.escapes() {
-		return
+		// An element of guarded state written through a local pointer
+		// (elements.go).
+		if p = a.elementOwner(st, addr, p); p == nil {
+			return
+		}
 	}
 	a.markPath(p)
 	if len(p.fields) == 0 && p.kind == pathInput {

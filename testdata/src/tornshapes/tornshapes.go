@@ -338,3 +338,51 @@ func (s *Store) PutBatch(ks []string) {
 		notify(k)
 	}
 }
+
+// Elements of guarded state written through a local pointer (memberlist's
+// deadNode): the node taken out of m.nodes is updated after the panic
+// point, so the timer deleted before it is half of an update.
+type node struct {
+	inc   int
+	state string
+}
+
+type peer struct {
+	mu   sync.Mutex
+	seen int
+}
+
+type Members struct {
+	mu     sync.Mutex
+	nodes  map[string]*node
+	timers map[string]int
+	peers  map[string]*peer
+}
+
+func (m *Members) Dead(name string, inc int, notify func(string)) {
+	defer swallow()
+	m.mu.Lock() // want `m.timers is left half-updated if notify panics.*the panic is recovered in \(\*Members\)\.Dead \(tornshapes\.go:\d+\)`
+	defer m.mu.Unlock()
+	st, ok := m.nodes[name]
+	if !ok {
+		return
+	}
+	delete(m.timers, name)
+	notify(name)
+	st.inc = inc
+	st.state = "dead"
+}
+
+// Nearest negative: the element written after the panic point has its own
+// lock, held: its state is its own (shape 8), not m's.
+func (m *Members) Touch(name string, notify func(string)) {
+	defer swallow()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.timers, name)
+	notify(name)
+	p := m.peers[name]
+	p.mu.Lock()
+	p.seen++
+	p.mu.Unlock()
+}
