@@ -111,6 +111,9 @@ func (c *checker) returnsFresh(f *ssa.Function) bool {
 	}
 	ok := false
 	for _, b := range f.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
 		ret, isRet := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !isRet {
 			continue
