@@ -186,6 +186,9 @@ func (c *checker) reportCovered(funcs []*ssa.Function) {
 			if library && !e.lockPos.IsValid() && e.from != "" && !libraryExcluded(e.from) {
 				continue // reported in its own package
 			}
+			if c.freshAt(fn, e.p, nil) {
+				continue // an object fn made and kept to itself (fresh.go)
+			}
 			l := unwinding{heldLock: heldLock{p: e.p, key: e.p.key(), write: e.write, poison: e.poison,
 				pos: e.lockPos, loc: e.lockLoc, site: e.site, wrote: e.wrote, unlock: e.unlock, from: e.from, depth: e.depth}, panic: e.panic}
 			check := CheckTornState

@@ -11,22 +11,23 @@ import (
 
 // heldLock is a lock held at a program point.
 type heldLock struct {
-	p        *path
-	key      string
-	write    bool
-	deferred bool // its unlock is deferred on every path
-	poison   bool
-	pos      token.Pos // the Lock call, when in this package
-	loc      string    // "file.go:12"
-	site     token.Pos // the call in this package leading to a section in another
-	wrote    string    // guarded state written in the section so far
-	unlock   string    // the deferred unlock call that released it: "cr.unlock"
-	from     string    // the package of the callee leading to a section in another
-	depth    int       // calls between this function and the section
-	dispatch bool      // reached through an interface call (escape.dispatched)
-	handler  string    // the recover handler's unlock that released it: "r.mu.Unlock"
-	hloc     string    // where that unlock is: "reg.go:12"
-	hpos     token.Pos // that unlock call, when in this package (fix_handler.go)
+	p         *path
+	key       string
+	write     bool
+	deferred  bool // its unlock is deferred on every path
+	poison    bool
+	pos       token.Pos // the Lock call, when in this package
+	loc       string    // "file.go:12"
+	site      token.Pos // the call in this package leading to a section in another
+	wrote     string    // guarded state written in the section so far
+	loopWrote string    // written in an earlier iteration of a loop (loopwrites.go)
+	unlock    string    // the deferred unlock call that released it: "cr.unlock"
+	from      string    // the package of the callee leading to a section in another
+	depth     int       // calls between this function and the section
+	dispatch  bool      // reached through an interface call (escape.dispatched)
+	handler   string    // the recover handler's unlock that released it: "r.mu.Unlock"
+	hloc      string    // where that unlock is: "reg.go:12"
+	hpos      token.Pos // that unlock call, when in this package (fix_handler.go)
 }
 
 // state is the dataflow fact at a program point.
@@ -94,6 +95,9 @@ func (s *state) merge(t *state) bool {
 		}
 		if h.wrote == "" && o.wrote != "" {
 			h.wrote, changed = o.wrote, true
+		}
+		if h.loopWrote == "" && o.loopWrote != "" {
+			h.loopWrote, changed = o.loopWrote, true
 		}
 		held = append(held, h)
 	}
@@ -172,6 +176,9 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []escape) {
 				// A loop's back edge: each iteration's update is its own
 				// (a write of an earlier iteration is complete).
 				for j := range out.held {
+					if out.held[j].wrote != "" {
+						out.held[j].loopWrote = out.held[j].wrote
+					}
 					out.held[j].wrote = ""
 				}
 			}
@@ -570,7 +577,11 @@ func (a *fnAnalysis) written(st *state, addr ssa.Value) {
 	}
 	p := pathOf(a.fn, addr)
 	if p == nil || !p.escapes() {
-		return
+		// An element of guarded state written through a local pointer
+		// (elements.go).
+		if p = a.elementOwner(st, addr, p); p == nil {
+			return
+		}
 	}
 	a.markPath(p)
 	if len(p.fields) == 0 && p.kind == pathInput {

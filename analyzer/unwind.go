@@ -29,6 +29,11 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 	}
 	var live, torn, freed []unwinding
 	for _, h := range st.held {
+		if h.wrote == "" && h.loopWrote != "" && a.skipsWriteAfterLoop(pp, h.key) {
+			// Earlier iterations wrote, and the panic skips the
+			// write that completes the loop's update (loopwrites.go).
+			h.wrote = h.loopWrote
+		}
 		if h.wrote != "" && !a.skipsWrite(pp, h.key) {
 			// The update is complete before the panic point: nothing
 			// is half-updated.
@@ -84,6 +89,9 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []escape) {
 			// nobody reads it torn.
 			torn = slices.DeleteFunc(torn, func(l unwinding) bool { return d.abandoned(l.p) })
 			live = slices.DeleteFunc(live, func(l unwinding) bool { return l.deferred && d.abandoned(l.p) })
+			// Objects the recovered call made and kept to itself are
+			// dropped with the panic (fresh.go).
+			live, torn = a.dropFresh(pp, live, torn)
 			a.caught(live, torn, recoverSite{pos: d.instr.Pos(), fn: a.fn})
 			return
 		}
