@@ -113,3 +113,10 @@ func TestHandlerRelease(t *testing.T) {
 func TestTornShapes(t *testing.T) {
 	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "tornshapes")
 }
+
+// TestFresh: sections on objects that the recovered call allocated and
+// had not let escape when it panicked are not reported (issue 11 shape
+// 10b); the same objects once shared are.
+func TestFresh(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "fresh")
+}

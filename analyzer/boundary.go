@@ -162,6 +162,9 @@ func (c *checker) reportCovered(funcs []*ssa.Function) {
 			if library && !e.pos.IsValid() && e.from != "" && !libraryExcluded(e.from) {
 				continue // reported in its own package
 			}
+			if c.freshAt(fn, e.p, nil) {
+				continue // an object fn made and kept to itself (fresh.go)
+			}
 			l := e.reached()
 			check := CheckTornState
 			if e.held {

@@ -39,6 +39,8 @@ type checker struct {
 	impls        map[implKey][]impl
 	std          int8 // 0 unknown, 1 std, -1 not
 	dispatchSeen map[*types.Func]bool
+	doubles      map[*types.Named]bool // testdoubles.go
+	freshM       *freshMemo            // fresh.go
 	escaping     map[*types.TypeName]bool
 	syntax       *source.Index           // positions to syntax, names for messages
 	stdPkg       bool                    // the package is in the standard library

@@ -65,6 +65,9 @@ func (c *checker) implementations(cc *ssa.CallCommon) []impl {
 	iface, ok := cc.Value.Type().Underlying().(*types.Interface)
 	if ok && cc.Method != nil {
 		for _, n := range c.implCandidates(cc.Value.Type(), beside) {
+			if c.isTestDouble(n) {
+				continue // testdoubles.go
+			}
 			var recv types.Type = n
 			if !types.Implements(recv, iface) {
 				if recv = types.NewPointer(n); !types.Implements(recv, iface) {
@@ -260,6 +263,9 @@ func (c *checker) dispatchReaches(obj *types.Func) bool {
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() || isInterface(tn.Type()) {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && c.isTestDouble(n) {
 			continue
 		}
 		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {

@@ -14,3 +14,11 @@ import (
 func TestDispatchNotExported(t *testing.T) {
 	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "xlog", "xloguse")
 }
+
+// TestTestDoubles: test doubles declared beside an interface in non-test
+// files (a Test*/Mock*/Fake* name, a testify mock) are not implementations
+// reached through it (issue 11, FP-18); one the package uses in
+// production is.
+func TestTestDoubles(t *testing.T) {
+	analysistest.Run(diagnosticsOnly{t}, testdata, analyzer.Analyzer, "doubles", "doubleslog", "doublesuse")
+}

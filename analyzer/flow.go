@@ -78,6 +78,9 @@ func (s *state) merge(t *state) bool {
 		if h.wrote == "" && o.wrote != "" {
 			h.wrote, changed = o.wrote, true
 		}
+		if h.loopWrote == "" && o.loopWrote != "" {
+			h.loopWrote, changed = o.loopWrote, true
+		}
 		held = append(held, h)
 	}
 	s.held = held
@@ -164,6 +167,9 @@ func (c *checker) analyze(fn *ssa.Function) (*summary, []section) {
 				// A loop's back edge: each iteration's update is its own
 				// (a write of an earlier iteration is complete).
 				for j := range out.held {
+					if out.held[j].wrote != "" {
+						out.held[j].loopWrote = out.held[j].wrote
+					}
 					out.held[j].wrote = ""
 				}
 			}
@@ -562,7 +568,11 @@ func (a *fnAnalysis) written(st *state, addr ssa.Value) {
 	}
 	p := pathOf(a.fn, addr)
 	if p == nil || !p.escapes() {
-		return
+		// An element of guarded state written through a local pointer
+		// (elements.go).
+		if p = a.elementOwner(st, addr, p); p == nil {
+			return
+		}
 	}
 	a.markPath(p)
 	if len(p.fields) == 0 && p.kind == pathInput {

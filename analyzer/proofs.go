@@ -629,6 +629,9 @@ func atLeast(at ssa.Instruction, v ssa.Value, c int64) bool {
 // sliceProven reports whether s[n:] is in bounds because n is what a copy
 // into s returned (n := copy(s, src); s[n:]): copy returns at most len(s).
 func (a *fnAnalysis) sliceProven(s *ssa.Slice) bool {
+	if a.sliceHighProven(s) {
+		return true // sliceproofs.go
+	}
 	if s.High != nil || s.Max != nil || s.Low == nil {
 		return false
 	}

@@ -15,18 +15,19 @@ import "go/token"
 //   - across packages, its fact form factEscape (facts.go): toFact and
 //     sectionFromFact.
 type section struct {
-	p        *path
-	key      string // p.key(), for a section held or unwinding in this function
-	write    bool
-	deferred bool // its unlock is deferred on every path
-	poison   bool
-	pos      token.Pos // the Lock call, when in this package
-	loc      string    // "file.go:12", for messages and facts
-	site     token.Pos // the call in this package leading to a section in another
-	wrote    string    // guarded state written in the section so far
-	unlock   string    // the deferred unlock call that released it: "cr.unlock"
-	from     string    // the package of the callee leading to a section in another
-	depth    int       // calls between this function and the section
+	p         *path
+	key       string // p.key(), for a section held or unwinding in this function
+	write     bool
+	deferred  bool // its unlock is deferred on every path
+	poison    bool
+	pos       token.Pos // the Lock call, when in this package
+	loc       string    // "file.go:12", for messages and facts
+	site      token.Pos // the call in this package leading to a section in another
+	wrote     string    // guarded state written in the section so far
+	loopWrote string    // written in an earlier iteration of a loop (loopwrites.go)
+	unlock    string    // the deferred unlock call that released it: "cr.unlock"
+	from      string    // the package of the callee leading to a section in another
+	depth     int       // calls between this function and the section
 	// dispatch: reached through an interface call of this package
 	// (dispatch.go). Such a section is reported in this package, never
 	// exported: an importer cannot act on a call inside a dependency, and
@@ -47,7 +48,7 @@ type section struct {
 // dropped.
 func (s section) leftBehind(held bool) section {
 	s.held = held
-	s.key, s.deferred, s.handler, s.hloc, s.hpos = "", false, "", "", token.NoPos
+	s.key, s.deferred, s.loopWrote, s.handler, s.hloc, s.hpos = "", false, "", "", "", token.NoPos
 	return s
 }
 

@@ -22,6 +22,11 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []section) {
 	}
 	var live, torn, freed []section
 	for _, h := range st.held {
+		if h.wrote == "" && h.loopWrote != "" && a.skipsWriteAfterLoop(pp, h.key) {
+			// Earlier iterations wrote, and the panic skips the
+			// write that completes the loop's update (loopwrites.go).
+			h.wrote = h.loopWrote
+		}
 		if h.wrote != "" && !a.skipsWrite(pp, h.key) {
 			// The update is complete before the panic point: nothing
 			// is half-updated.
@@ -77,6 +82,9 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []section) {
 			// nobody reads it torn.
 			torn = slices.DeleteFunc(torn, func(l section) bool { return d.abandoned(l.p) })
 			live = slices.DeleteFunc(live, func(l section) bool { return l.deferred && d.abandoned(l.p) })
+			// Objects the recovered call made and kept to itself are
+			// dropped with the panic (fresh.go).
+			live, torn = a.dropFresh(pp, live, torn)
 			a.caught(live, torn, recoverSite{pos: d.instr.Pos(), fn: a.fn})
 			return
 		}

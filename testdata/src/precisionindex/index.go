@@ -192,3 +192,30 @@ func (p *P) ConcatOther(a, b []int) []int {
 	p.mu.Unlock()
 	return out
 }
+
+// Pop: x[:h] with h a proven index of x (raft's getPooledConn: an early
+// return on an empty pool, then conns[:num-1] with num := len(conns)).
+func (p *P) Pop(pools map[string][]int, k string) int {
+	defer swallow()
+	p.mu.Lock()
+	conns, ok := pools[k]
+	if !ok || len(conns) == 0 {
+		p.mu.Unlock()
+		return 0
+	}
+	num := len(conns)
+	c := conns[num-1]
+	pools[k] = conns[:num-1]
+	p.mu.Unlock()
+	return c
+}
+
+// Nearest positive: no early return, the slice may be empty.
+func (p *P) PopUnchecked(pools map[string][]int, k string) {
+	defer swallow()
+	p.mu.Lock() // want `p.mu stays locked if the slice bounds of conns\[:num - 1\] are out of range.*the panic is recovered in \(\*P\)\.PopUnchecked \(index\.go:\d+\)`
+	conns := pools[k]
+	num := len(conns)
+	pools[k] = conns[:num-1]
+	p.mu.Unlock()
+}

@@ -66,6 +66,33 @@ func (s *Store) PutAll(ks []string) {
 	}
 }
 
+// Shape 7's limit: each iteration deletes after its own panic point, but
+// the update is finished after the loop (golang-lru's expirable Purge
+// clears its buckets and list after evicting each item through the user's
+// callback): the earlier iterations' deletes and the skipped write after
+// the loop are one half-done update.
+func (s *Store) PurgeHooks(onEvict func(string)) {
+	defer swallow()
+	s.mu.Lock() // want `s.items is left half-updated if onEvict panics.*the panic is recovered in \(\*Store\)\.PurgeHooks \(tornshapes\.go:\d+\)`
+	defer s.mu.Unlock()
+	for k := range s.items {
+		onEvict(k)
+		delete(s.items, k)
+	}
+	s.order = s.order[:0]
+}
+
+// Nearest negative: the same loop, nothing written after it.
+func (s *Store) DropHooks(onEvict func(string)) {
+	defer swallow()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k := range s.items {
+		onEvict(k)
+		delete(s.items, k)
+	}
+}
+
 // Nearest positive: an iteration writes, then panics before its second
 // write.
 func (s *Store) PutAllHalf(ks []string) {
@@ -310,4 +337,52 @@ func (s *Store) PutBatch(ks []string) {
 		s.items[k] = 1
 		notify(k)
 	}
+}
+
+// Elements of guarded state written through a local pointer (memberlist's
+// deadNode): the node taken out of m.nodes is updated after the panic
+// point, so the timer deleted before it is half of an update.
+type node struct {
+	inc   int
+	state string
+}
+
+type peer struct {
+	mu   sync.Mutex
+	seen int
+}
+
+type Members struct {
+	mu     sync.Mutex
+	nodes  map[string]*node
+	timers map[string]int
+	peers  map[string]*peer
+}
+
+func (m *Members) Dead(name string, inc int, notify func(string)) {
+	defer swallow()
+	m.mu.Lock() // want `m.timers is left half-updated if notify panics.*the panic is recovered in \(\*Members\)\.Dead \(tornshapes\.go:\d+\)`
+	defer m.mu.Unlock()
+	st, ok := m.nodes[name]
+	if !ok {
+		return
+	}
+	delete(m.timers, name)
+	notify(name)
+	st.inc = inc
+	st.state = "dead"
+}
+
+// Nearest negative: the element written after the panic point has its own
+// lock, held: its state is its own (shape 8), not m's.
+func (m *Members) Touch(name string, notify func(string)) {
+	defer swallow()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.timers, name)
+	notify(name)
+	p := m.peers[name]
+	p.mu.Lock()
+	p.seen++
+	p.mu.Unlock()
 }
