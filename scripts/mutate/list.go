@@ -56,6 +56,24 @@ var mutations = []mutation{
 		Run:  "TestSuggestedFix|TestFix",
 	},
 	{
+		Name: "wrong-recover-site",
+		Why:  "a finding names a wrong recover site (issue 18: wants name the recover site)",
+		File: "analyzer/report.go", Func: "(*checker).diagnostic",
+		Old:  `recovered = "recovered in " + c.syntax.FuncName(f.recoverFn) + " (" + c.syntax.Loc(f.recoverPos) + ")"`,
+		New:  `recovered = "recovered in a deferred call (" + c.syntax.Loc(f.recoverPos) + ")"`,
+		Pkgs: []string{"./analyzer"},
+		Run:  "TestSuggestedFix|TestFix|TestPackage",
+	},
+	{
+		Name: "framework-site-without-file",
+		Why:  "a handler or boundary recover site loses its file (issue 18: wants name the recover site)",
+		File: "analyzer/boundary.go", Func: "(*checker).contextBoundary",
+		Old:  `at := " (" + c.syntax.Loc(fn.Pos()) + ")"`,
+		New:  `at := ""`,
+		Pkgs: []string{"./analyzer"},
+		Run:  "TestRecoveredBy|TestBoundaries|TestFrameworks",
+	},
+	{
 		Name: "plugin-ignores-settings",
 		Why:  "the golangci-lint plugin ignores its settings",
 		File: "plugin/plugin.go", Func: "(*lintPlugin).BuildAnalyzers",
@@ -94,7 +112,7 @@ var mutations = []mutation{
 	{
 		Name: "lockchecked-keeps-lock",
 		Why:  "LockChecked keeps the lock when poisoned",
-		File: "runtime/poison/mutex.go", Func: "(*Mutex).LockChecked",
+		File: "runtime/poison/fastpath.go", Func: "lockCheckedSlow",
 		Old:  "m.mu.Unlock()\n\t\treturn refused(e)",
 		New:  "return refused(e)",
 		Pkgs: []string{"./runtime/poison"},
