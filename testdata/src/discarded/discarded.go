@@ -1,0 +1,311 @@
+// Package discarded: a recovering parser that stores every object it
+// builds into the value it fills (nats-server's parseAccounts:
+// opts.Accounts = append(opts.Accounts, acc) before the account's
+// sections run). When every caller made that value itself and drops it
+// with the error, the locked object is never observed again: no finding
+// (issue 11 shape 10b, FP-1; analyzer/discarded.go). Beside it, the same
+// parser over a long-lived value, a caller that publishes the value
+// before it checks the error or returns it with the error, an exported
+// parser without callers in the package, and the Server-method shape
+// stay reported.
+package discarded
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+type Account struct {
+	mu    sync.Mutex
+	name  string
+	subs  map[string]int
+	order []string
+}
+
+func NewAccount(name string) *Account {
+	return &Account{name: name, subs: map[string]int{}}
+}
+
+type Options struct {
+	File     string
+	Accounts []*Account
+	ByName   map[string]*Account
+	mu       sync.Mutex
+	n        int
+}
+
+// addExport: an explicit unlock around a slice expression that may panic.
+func (a *Account) addExport(subj string) {
+	a.mu.Lock()
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+// parse recovers into its error; each account is stored into o before
+// its section.
+func (o *Options) parse(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.addExport(s)
+	}
+	return nil
+}
+
+// ProcessConfig is exported, and its one caller in the package makes
+// the options and drops them with the error.
+func (o *Options) ProcessConfig(file string, specs []string) error {
+	o.File = file
+	return o.parse(specs)
+}
+
+// ProcessConfigFile: fresh options, nil on error. No finding.
+func ProcessConfigFile(file string, specs []string) (*Options, error) {
+	opts := &Options{}
+	if err := opts.ProcessConfig(file, specs); err != nil {
+		return nil, err
+	}
+	return opts, nil
+}
+
+// The lock in the value itself: o.mu, with the same callers. No finding.
+func (o *Options) count(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("count: %v", r)
+		}
+	}()
+	o.mu.Lock()
+	o.n = len(specs[0])
+	o.mu.Unlock()
+	return nil
+}
+
+func Count(specs []string) (int, error) {
+	o := new(Options)
+	err := o.count(specs)
+	if err != nil {
+		return 0, err
+	}
+	return o.n, nil
+}
+
+// Accounts stored in a map of the value. No finding.
+func (a *Account) addMapped(subj string) {
+	a.mu.Lock()
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func (o *Options) parseMap(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.ByName[s] = a
+		a.addMapped(s)
+	}
+	return nil
+}
+
+func ParseMap(specs []string) (*Options, error) {
+	o := &Options{ByName: map[string]*Account{}}
+	if err := o.parseMap(specs); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// The same parser over the server's long-lived options, kept after the
+// error: reported.
+type Server struct {
+	mu    sync.Mutex
+	opts  *Options
+	names map[string]int
+	list  []string
+}
+
+func (a *Account) addReload(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in \(\*Options\)\.parseReload \(discarded.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func (o *Options) parseReload(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.addReload(s)
+	}
+	return nil
+}
+
+func (s *Server) Reload(specs []string) error {
+	if err := s.opts.parseReload(specs); err != nil {
+		return err
+	}
+	return nil
+}
+
+// A caller that publishes the options before it checks the error:
+// reported.
+var current *Options
+
+func (a *Account) addGlobal(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in \(\*Options\)\.parseGlobal \(discarded.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func (o *Options) parseGlobal(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.addGlobal(s)
+	}
+	return nil
+}
+
+func LoadGlobal(specs []string) error {
+	o := &Options{}
+	err := o.parseGlobal(specs)
+	current = o
+	return err
+}
+
+// A caller that returns the options with the error: reported.
+func (a *Account) addPartial(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in \(\*Options\)\.parsePartial \(discarded.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func (o *Options) parsePartial(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.addPartial(s)
+	}
+	return nil
+}
+
+func LoadPartial(specs []string) (*Options, error) {
+	o := &Options{}
+	err := o.parsePartial(specs)
+	return o, err
+}
+
+// An exported parser with no caller in the package: its callers outside
+// may keep the options after the error. Reported (conservative).
+func (a *Account) addLib(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in \(\*Options\)\.ParseLib \(discarded.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func (o *Options) ParseLib(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.addLib(s)
+	}
+	return nil
+}
+
+// A caller that uses the options after the failure (its cleanup locks
+// the accounts): reported.
+func (a *Account) addCleanup(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in \(\*Options\)\.parseCleanup \(discarded.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func (o *Options) parseCleanup(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.addCleanup(s)
+	}
+	return nil
+}
+
+func (o *Options) close() {
+	for _, a := range o.Accounts {
+		a.mu.Lock()
+		a.subs = nil
+		a.mu.Unlock()
+	}
+}
+
+func LoadCleanup(specs []string) (*Options, error) {
+	o := &Options{}
+	if err := o.parseCleanup(specs); err != nil {
+		o.close()
+		return nil, err
+	}
+	return o, nil
+}
+
+// The Server-method shape: the lock is the long-lived server's own, and
+// the server is kept after the error. Reported.
+func (s *Server) Apply(name string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("apply: %v", r)
+		}
+	}()
+	s.mu.Lock() // want `s.mu stays locked if the map s.names is nil: the panic is recovered in \(\*Server\)\.Apply \(discarded.go:\d+\) and the next s.mu.Lock\(\) deadlocks$`
+	s.names[name] = len(s.list)
+	s.list = append(s.list, name[:strings.Index(name, ".")])
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *Server) ApplyAll(names []string) {
+	for _, n := range names {
+		if err := s.Apply(n); err != nil {
+			continue
+		}
+	}
+}
