@@ -387,9 +387,14 @@ func (c *checker) callerDiscards(call *ssa.Call, x ssa.Value) bool {
 			param = i
 		}
 	}
+	if againAfterFailure(call, inOK) {
+		// A loop calls it again on the same value after a failure
+		// (collecting errors): the value is observed again.
+		return false
+	}
 	if param < 0 {
 		def, isInstr := x.(ssa.Instruction)
-		if !isInstr || def.Parent() != caller || !c.allocates(x) {
+		if !isInstr || def.Parent() != caller || !c.allocates(x) && !localStruct(x) {
 			return false
 		}
 	} else {
@@ -523,4 +528,37 @@ func propagates(caller *ssa.Function, call *ssa.Call, inOK func(ssa.Instruction)
 		}
 	}
 	return true
+}
+
+// localStruct reports whether v is a local variable of struct type
+// whose address is taken (var o Options; o.parse()): the variable is
+// the object, made by this call of its function.
+func localStruct(v ssa.Value) bool {
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	_, isStruct := a.Type().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	return isStruct
+}
+
+// againAfterFailure reports whether call may run again after it failed:
+// a path from it back to it that does not enter the nil-error region.
+func againAfterFailure(call *ssa.Call, inOK func(ssa.Instruction) bool) bool {
+	start := call.Block()
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), start.Succs...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] || len(b.Instrs) > 0 && inOK(b.Instrs[0]) {
+			continue
+		}
+		seen[b] = true
+		if b == start {
+			return true
+		}
+		work = append(work, b.Succs...)
+	}
+	return false
 }

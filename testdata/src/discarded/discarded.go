@@ -309,3 +309,109 @@ func (s *Server) ApplyAll(names []string) {
 		}
 	}
 }
+
+// A local variable of the options' type, dropped with the error. No
+// finding (count above has both callers).
+func CountVar(specs []string) (int, error) {
+	var o Options
+	if err := o.count(specs); err != nil {
+		return 0, err
+	}
+	return o.n, nil
+}
+
+// Torn state: a deferred unlock in the account's method, the account
+// stored into the options that the only caller drops with the error. No
+// finding.
+func (a *Account) setTorn(subj string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+}
+
+func (o *Options) parseTorn(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.setTorn(s)
+	}
+	return nil
+}
+
+func LoadTorn(specs []string) (*Options, error) {
+	o := &Options{}
+	err := o.parseTorn(specs)
+	if err == nil {
+		return o, nil
+	}
+	return nil, err
+}
+
+// The same torn section, the options kept by the server after the
+// error: reported.
+func (a *Account) setTornKept(subj string) {
+	a.mu.Lock() // want `a.subs is left half-updated if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the deferred a.mu.Unlock\(\) releases it and the panic is recovered in \(\*Options\)\.parseTornKept \(discarded.go:\d+\)$`
+	defer a.mu.Unlock()
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+}
+
+func (o *Options) parseTornKept(specs []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.setTornKept(s)
+	}
+	return nil
+}
+
+func (s *Server) ReloadTorn(specs []string) error {
+	return s.opts.parseTornKept(specs)
+}
+
+// A loop that collects the errors of every line, parsing the next line
+// into the same options after a failure (nats-server's
+// processConfigFile): the options are observed again. Reported.
+func (a *Account) addLine(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in \(\*Options\)\.parseLine \(discarded.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func (o *Options) parseLine(line string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("parse: %v", r)
+		}
+	}()
+	a := NewAccount(line)
+	o.Accounts = append(o.Accounts, a)
+	a.addLine(line)
+	return nil
+}
+
+func LoadLines(lines []string) (*Options, error) {
+	o := &Options{}
+	var errs []error
+	for _, l := range lines {
+		if err := o.parseLine(l); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	return o, nil
+}
