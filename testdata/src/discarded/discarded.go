@@ -402,16 +402,18 @@ func (o *Options) parseLine(line string) (err error) {
 	return nil
 }
 
-func LoadLines(lines []string) (*Options, error) {
+func CheckLines(lines []string) (int, error) {
 	o := &Options{}
-	var errs []error
+	n := 0
+	var first error
 	for _, l := range lines {
 		if err := o.parseLine(l); err != nil {
-			errs = append(errs, err)
+			if first == nil {
+				first = err
+			}
+			continue
 		}
+		n++
 	}
-	if len(errs) > 0 {
-		return nil, errs[0]
-	}
-	return o, nil
+	return n, first
 }
