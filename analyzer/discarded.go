@@ -308,10 +308,12 @@ func (c *checker) discardMemo() *discardMemo {
 	}
 	m := &discardMemo{sites: map[*ssa.Function][]*ssa.Call{}, taken: map[*ssa.Function]bool{}, params: map[keepKey]int8{}}
 	c.discardM = m
+	seenIface := map[types.Type]bool{}
 	for _, f := range c.srcList {
 		for _, b := range f.Blocks {
 			for _, in := range b.Instrs {
-				if mi, ok := in.(*ssa.MakeInterface); ok {
+				if mi, ok := in.(*ssa.MakeInterface); ok && !seenIface[mi.X.Type()] {
+					seenIface[mi.X.Type()] = true
 					m.ifaces = append(m.ifaces, mi.X.Type())
 				}
 				call, isCall := in.(*ssa.Call)
