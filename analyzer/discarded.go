@@ -51,10 +51,13 @@ import (
 
 // discardMemo caches the callers index and discardsParam.
 type discardMemo struct {
-	sites  map[*ssa.Function][]*ssa.Call
-	taken  map[*ssa.Function]bool
-	ifaces []types.Type // types converted to an interface in the package
-	params map[keepKey]int8
+	sites map[*ssa.Function][]*ssa.Call
+	taken map[*ssa.Function]bool
+	// methods behind a synthetic wrapper (a method value, a method
+	// expression, a promoted method): their callers are not all seen
+	takenObj map[types.Object]bool
+	ifaces   []types.Type // types converted to an interface in the package
+	params   map[keepKey]int8
 }
 
 // dropDiscarded removes from live and torn the sections on objects
@@ -306,7 +309,7 @@ func (c *checker) discardMemo() *discardMemo {
 	if c.discardM != nil {
 		return c.discardM
 	}
-	m := &discardMemo{sites: map[*ssa.Function][]*ssa.Call{}, taken: map[*ssa.Function]bool{}, params: map[keepKey]int8{}}
+	m := &discardMemo{sites: map[*ssa.Function][]*ssa.Call{}, taken: map[*ssa.Function]bool{}, takenObj: map[types.Object]bool{}, params: map[keepKey]int8{}}
 	c.discardM = m
 	seenIface := map[types.Type]bool{}
 	for _, f := range c.srcList {
@@ -322,6 +325,9 @@ func (c *checker) discardMemo() *discardMemo {
 					g, ok := (*op).(*ssa.Function)
 					if !ok {
 						continue
+					}
+					if g.Synthetic != "" && g.Object() != nil {
+						m.takenObj[g.Object()] = true
 					}
 					if isCall && i == 0 && !call.Call.IsInvoke() && call.Call.Value == g {
 						m.sites[g] = append(m.sites[g], call)
@@ -344,7 +350,7 @@ func (c *checker) discardsParam(fn *ssa.Function, i int) bool {
 		return v > 0
 	}
 	m.params[k] = -1 // recursion: not shown
-	if fn.Parent() != nil || m.taken[fn] || len(m.sites[fn]) == 0 || !c.src[fn] {
+	if fn.Parent() != nil || m.taken[fn] || len(m.sites[fn]) == 0 || !c.src[fn] || fn.Object() != nil && m.takenObj[fn.Object()] {
 		return false
 	}
 	if c.cfg.AssumeRecovered == "exported" && token.IsExported(fn.Name()) {

@@ -485,3 +485,35 @@ func ParseLogged(specs []string) (*Options, error) {
 	}
 	return o, nil
 }
+
+// One caller makes the options and drops them, but a method value binds
+// the parser to the server's long-lived options too: not every call is
+// seen. Reported.
+func (o *Options) parseBound(specs []string) (err error) {
+	defer toError(&err)
+	for _, s := range specs {
+		a := NewAccount(s)
+		o.Accounts = append(o.Accounts, a)
+		a.addBound(s)
+	}
+	return nil
+}
+
+func (a *Account) addBound(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in \(\*Options\)\.parseBound \(discarded.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func ParseBound(specs []string) (*Options, error) {
+	o := &Options{}
+	if err := o.parseBound(specs); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+var reparse func([]string) error
+
+func (s *Server) Watch() { reparse = s.opts.parseBound }
