@@ -30,8 +30,10 @@ import (
 //   - F does not defer a call (other than a lock method) that takes the
 //     object or p: nothing of F uses them after the handler;
 //   - p is discarded by every caller: F has at least one caller in the
-//     package, its address is never taken and its receiver type is never
-//     converted to an interface (all its callers are static calls we see),
+//     package, its address is never taken, no synthetic wrapper (a
+//     method value or expression, a promoted method) reaches it, and its
+//     receiver type is never converted to an interface in the package
+//     (all its callers are static calls we see),
 //     F does not keep p (keepsParam), and each call passes for p either
 //     (a) an object the caller allocated, or (b) the caller's own
 //     parameter when the caller returns a non-nil error on every return
