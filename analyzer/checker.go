@@ -41,6 +41,7 @@ type checker struct {
 	dispatchSeen map[*types.Func]bool
 	doubles      map[*types.Named]bool // testdoubles.go
 	freshM       *freshMemo            // fresh.go
+	discardM     *discardMemo          // discarded.go
 	escaping     map[*types.TypeName]bool
 	syntax       *source.Index           // positions to syntax, names for messages
 	stdPkg       bool                    // the package is in the standard library

@@ -85,6 +85,9 @@ func (a *fnAnalysis) panicAt(st *state, pp panicPoint, escs []section) {
 			// Objects the recovered call made and kept to itself are
 			// dropped with the panic (fresh.go).
 			live, torn = a.dropFresh(pp, live, torn)
+			// And those stored only into a value its callers drop
+			// with the error (discarded.go).
+			live, torn = a.dropDiscarded(d, live, torn)
 			a.caught(live, torn, recoverSite{pos: d.instr.Pos(), fn: a.fn})
 			return
 		}
