@@ -16,7 +16,8 @@ import (
 // exported variable holds one). Packages that are not a library's API are
 // left alone: those under internal/, and test helpers (a last path element
 // testutil(s), testhelper(s), testing, tests, or ending in "test" as
-// httptest and zaptest do). A section in another
+// httptest and zaptest do), and test helpers in a library package
+// (testhelpers.go). A section in another
 // package is reported there, not again at each call in each importer,
 // unless that package is one of those left alone.
 
@@ -46,7 +47,7 @@ func (c *checker) libraryEntry(fn *ssa.Function) bool {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
-	if !ok || !obj.Exported() {
+	if !ok || !obj.Exported() || c.testHelper(fn) {
 		return false
 	}
 	if exportedRecv(obj) {
@@ -90,7 +91,7 @@ func (c *checker) escapingTypes() map[*types.TypeName]bool {
 	}
 	for _, fn := range c.srcList {
 		obj, ok := fn.Object().(*types.Func)
-		if !ok || fn.Parent() != nil || !obj.Exported() || !exportedRecv(obj) {
+		if !ok || fn.Parent() != nil || !obj.Exported() || !exportedRecv(obj) || c.testHelper(fn) {
 			continue
 		}
 		res := obj.Signature().Results()
