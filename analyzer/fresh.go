@@ -310,23 +310,11 @@ func reaches(from, to, barrier ssa.Instruction) bool {
 	if bi > fi {
 		return false // the object is allocated again first
 	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(fb.Succs)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
+	return searchSuccs(fb, func(b *ssa.BasicBlock) (bool, bool) {
 		ti, bi := index(b, to), index(b, barrier)
 		if ti >= 0 && (bi < 0 || ti < bi) {
-			return true
+			return true, true
 		}
-		if bi >= 0 {
-			continue
-		}
-		work = append(work, b.Succs...)
-	}
-	return false
+		return false, bi >= 0 // past a new allocation: another object
+	})
 }

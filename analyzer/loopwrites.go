@@ -49,41 +49,10 @@ func (a *fnAnalysis) skipsWriteAfterLoop(pp panicPoint, key string) bool {
 	if found, stop := scan(home, idx); stop {
 		return found
 	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(home.Succs)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		found, stop := scan(b, 0)
-		if found {
-			return true
-		}
-		if !stop {
-			work = append(work, b.Succs...)
-		}
-	}
-	return false
+	return searchSuccs(home, func(b *ssa.BasicBlock) (bool, bool) { return scan(b, 0) })
 }
 
 // blockReaches reports whether to is reachable from the end of from.
 func blockReaches(from, to *ssa.BasicBlock) bool {
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(from.Succs)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == to {
-			return true
-		}
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		work = append(work, b.Succs...)
-	}
-	return false
+	return searchSuccs(from, func(b *ssa.BasicBlock) (bool, bool) { return b == to, b == to })
 }

@@ -93,3 +93,27 @@ func (c *checker) resolve(fn *ssa.Function, cc *ssa.CallCommon) (*ssa.Function, 
 	}
 	return origin(f), inputs
 }
+
+// searchSuccs walks the blocks reachable from the end of from, each once,
+// depth first, and reports whether visit found what it looks for in one.
+// visit returns (found, stop): stop leaves b's successors unvisited.
+func searchSuccs(from *ssa.BasicBlock, visit func(b *ssa.BasicBlock) (found, stop bool)) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	work := append([]*ssa.BasicBlock(nil), from.Succs...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		found, stop := visit(b)
+		if found {
+			return true
+		}
+		if !stop {
+			work = append(work, b.Succs...)
+		}
+	}
+	return false
+}
