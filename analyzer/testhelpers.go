@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/lockpoison/lockpoison/analyzer/internal/locktypes"
 )
 
 // Test helpers in a library package are not its API (library mode, issue
@@ -27,26 +29,16 @@ func (c *checker) testHelper(fn *ssa.Function) bool {
 			return true
 		}
 	}
-	for _, f := range c.pass.Files {
-		if f.FileStart <= obj.Pos() && obj.Pos() < f.FileEnd {
-			return importsTesting(f)
-		}
-	}
-	return false
+	f := c.syntax.FileOf(obj.Pos())
+	return f != nil && importsTesting(f)
 }
 
 // testingType: *testing.T, *testing.B, *testing.F or testing.TB.
 func testingType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
-		return false
-	}
-	switch n.Obj().Name() {
-	case "T", "B", "F", "TB":
-		return true
+	for _, name := range []string{"T", "B", "F", "TB"} {
+		if locktypes.IsNamed(t, "testing", name, false) {
+			return true
+		}
 	}
 	return false
 }
