@@ -85,7 +85,7 @@ func (c *checker) flush() {
 			continue
 		}
 		// A panic recovered only by test code is the test's business.
-		if !c.cfg.Tests && f.recoverPos.IsValid() && strings.HasSuffix(c.pass.Fset.File(f.recoverPos).Name(), "_test.go") {
+		if !c.cfg.Tests && c.inTestFile(f.recoverPos) {
 			continue
 		}
 		c.pass.Report(c.diagnostic(f))

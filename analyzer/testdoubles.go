@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 	"unicode"
@@ -106,7 +107,7 @@ func (c *checker) convertedInProduction(n *types.Named) bool {
 		return false
 	}
 	for _, fn := range c.srcList {
-		if c.isTestFunc(fn) || ownMethod(fn, n) {
+		if c.inTestFile(fn.Pos()) || ownMethod(fn, n) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -128,12 +129,12 @@ func (c *checker) convertedInProduction(n *types.Named) bool {
 	return false
 }
 
-// isTestFunc reports whether fn is declared in a _test.go file.
-func (c *checker) isTestFunc(fn *ssa.Function) bool {
-	if !fn.Pos().IsValid() {
+// inTestFile reports whether pos is in a _test.go file.
+func (c *checker) inTestFile(pos token.Pos) bool {
+	if !pos.IsValid() {
 		return false
 	}
-	f := c.pass.Fset.File(fn.Pos())
+	f := c.pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
