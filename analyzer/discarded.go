@@ -60,15 +60,30 @@ type discardMemo struct {
 	takenObj map[types.Object]bool
 	ifaces   []types.Type // types converted to an interface in the package
 	params   map[keepKey]int8
+	// errlist.go
+	lists   map[listKey]int8
+	grows   map[ssa.Value]int8
+	growing map[ssa.Value]bool
+	growsOK []ssa.Value
 }
 
 // dropDiscarded removes from live and torn the sections on objects
 // discarded with the error that the handler of d makes of the panic.
 func (a *fnAnalysis) dropDiscarded(d *deferInfo, live, torn []section) ([]section, []section) {
-	if len(live) == 0 && len(torn) == 0 || !a.c.panicToError(a.fn, d) {
+	if len(live) == 0 && len(torn) == 0 {
 		return live, torn
 	}
-	drop := func(l section) bool { return a.c.discardedAt(a.fn, l.p) }
+	// The panic reported as fn's error (here), or appended to an error
+	// list that fn's callers own (errlist.go).
+	discards := func(i int) bool { return a.c.discardsParam(a.fn, i) }
+	if !a.c.panicToError(a.fn, d) {
+		li := a.c.panicToList(a.fn, d)
+		if li < 0 {
+			return live, torn
+		}
+		discards = func(i int) bool { return a.c.listDiscards(a.fn, i, li) }
+	}
+	drop := func(l section) bool { return a.c.discardedAt(a.fn, l.p, discards) }
 	var keepLive, keepTorn []section
 	for _, l := range live {
 		if !drop(l) {
@@ -162,8 +177,8 @@ func isErrorType(t types.Type) bool {
 
 // discardedAt reports whether the lock at path p of fn lies inside fn's
 // parameter, or an object fn made that goes only into that parameter,
-// and the parameter is discarded by every caller of fn.
-func (c *checker) discardedAt(fn *ssa.Function, p *path) bool {
+// and the parameter is discarded by every caller of fn (discards).
+func (c *checker) discardedAt(fn *ssa.Function, p *path, discards func(i int) bool) bool {
 	if p == nil {
 		return false
 	}
@@ -172,7 +187,7 @@ func (c *checker) discardedAt(fn *ssa.Function, p *path) bool {
 		if p.input >= len(fn.Params) || !valueFields(fn.Params[p.input].Type(), p.fields) {
 			return false
 		}
-		return !c.deferUses(fn, fn.Params[p.input]) && c.discardsParam(fn, p.input)
+		return !c.deferUses(fn, fn.Params[p.input]) && discards(p.input)
 	case pathLocal:
 		v := p.local
 		def, ok := v.(ssa.Instruction)
@@ -181,7 +196,7 @@ func (c *checker) discardedAt(fn *ssa.Function, p *path) bool {
 		}
 		for i, prm := range fn.Params {
 			if c.onlyInto(fn, v, prm, map[ssa.Value]bool{}) {
-				return !c.deferUses(fn, prm) && c.discardsParam(fn, i)
+				return !c.deferUses(fn, prm) && discards(i)
 			}
 		}
 	}
@@ -311,7 +326,8 @@ func (c *checker) discardMemo() *discardMemo {
 	if c.discardM != nil {
 		return c.discardM
 	}
-	m := &discardMemo{sites: map[*ssa.Function][]*ssa.Call{}, taken: map[*ssa.Function]bool{}, takenObj: map[types.Object]bool{}, params: map[keepKey]int8{}}
+	m := &discardMemo{sites: map[*ssa.Function][]*ssa.Call{}, taken: map[*ssa.Function]bool{}, takenObj: map[types.Object]bool{}, params: map[keepKey]int8{},
+		lists: map[listKey]int8{}, grows: map[ssa.Value]int8{}, growing: map[ssa.Value]bool{}}
 	c.discardM = m
 	seenIface := map[types.Type]bool{}
 	for _, f := range c.srcList {
@@ -352,6 +368,25 @@ func (c *checker) discardsParam(fn *ssa.Function, i int) bool {
 		return v > 0
 	}
 	m.params[k] = -1 // recursion: not shown
+	if !c.callsAllSeen(fn) || c.keepsParam(fn, i) {
+		return false
+	}
+	for _, call := range m.sites[fn] {
+		if i >= len(call.Call.Args) || !c.callerDiscards(call, call.Call.Args[i]) {
+			return false
+		}
+	}
+	m.params[k] = 1
+	return true
+}
+
+// callsAllSeen reports whether every call of fn is a static call of this
+// package: fn is a named function of the package with at least one
+// caller, its address is never taken, no synthetic wrapper reaches it,
+// its receiver type is never converted to an interface that has the
+// method, and in library mode it is not exported.
+func (c *checker) callsAllSeen(fn *ssa.Function) bool {
+	m := c.discardMemo()
 	if fn.Parent() != nil || m.taken[fn] || len(m.sites[fn]) == 0 || !c.src[fn] || fn.Object() != nil && m.takenObj[fn.Object()] {
 		return false
 	}
@@ -366,15 +401,6 @@ func (c *checker) discardsParam(fn *ssa.Function, i int) bool {
 			}
 		}
 	}
-	if c.keepsParam(fn, i) {
-		return false
-	}
-	for _, call := range m.sites[fn] {
-		if i >= len(call.Call.Args) || !c.callerDiscards(call, call.Call.Args[i]) {
-			return false
-		}
-	}
-	m.params[k] = 1
 	return true
 }
 
@@ -390,13 +416,7 @@ func (c *checker) callerDiscards(call *ssa.Call, x ssa.Value) bool {
 	inOK := func(in ssa.Instruction) bool {
 		return ok != nil && ok.Dominates(in.Block())
 	}
-	after := func(in ssa.Instruction) bool { return reaches(call, in, nil) }
-	var param int = -1
-	for i, p := range caller.Params {
-		if p == x {
-			param = i
-		}
-	}
+	param := paramIndex(caller, x)
 	if againAfterFailure(call, inOK) {
 		// A loop calls it again on the same value after a failure
 		// (collecting errors): the value is observed again.
@@ -414,6 +434,30 @@ func (c *checker) callerDiscards(call *ssa.Call, x ssa.Value) bool {
 			return false
 		}
 	}
+	if !c.unusedAfter(call, x, inOK) {
+		return false
+	}
+	return param < 0 || c.discardsParam(caller, param)
+}
+
+// paramIndex returns the index of x among fn's parameters, or -1.
+func paramIndex(fn *ssa.Function, x ssa.Value) int {
+	for i, p := range fn.Params {
+		if p == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// unusedAfter reports whether nothing of the caller of call observes x
+// (passed to call) after it, outside the region inOK where the call is
+// known to have succeeded: x is not stored, returned, captured,
+// converted to an interface, sent, deferred, passed to another call
+// that keeps it or runs after, nor a reference loaded from it used
+// after (a reference loaded before the call counts as x).
+func (c *checker) unusedAfter(call *ssa.Call, x ssa.Value, inOK func(ssa.Instruction) bool) bool {
+	after := func(in ssa.Instruction) bool { return reaches(call, in, nil) }
 	seen := map[ssa.Value]bool{}
 	var walk func(v ssa.Value) bool
 	walk = func(v ssa.Value) bool {
@@ -436,8 +480,11 @@ func (c *checker) callerDiscards(call *ssa.Call, x ssa.Value) bool {
 				}
 			case *ssa.DebugRef, *ssa.BinOp, *ssa.If, *ssa.Field, *ssa.Index:
 			case *ssa.UnOp:
-				if _, basic := r.Type().Underlying().(*types.Basic); !basic && after(r) {
-					return false // a reference loaded from it after the failure
+				if _, basic := r.Type().Underlying().(*types.Basic); basic {
+					continue
+				}
+				if after(r) || !walk(r) {
+					return false // a reference loaded from it, used after the failure
 				}
 			case *ssa.Store:
 				if r.Val == v {
@@ -455,10 +502,7 @@ func (c *checker) callerDiscards(call *ssa.Call, x ssa.Value) bool {
 		}
 		return true
 	}
-	if !walk(x) {
-		return false
-	}
-	return param < 0 || c.discardsParam(caller, param)
+	return walk(x)
 }
 
 // errorOf returns the error result of call (its last result), or nil.
