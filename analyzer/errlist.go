@@ -44,9 +44,13 @@ import (
 //     after the call, outside the region entered only when the list is
 //     empty (the branch of `len(errs) == 0`, `len(errs) > 0`, `!= 0` on
 //     a load of the list after the call), the call does not run again,
-//     p is not used, and every return returns a non-nil error; p is an
-//     object the owner made, or the owner's own parameter that every
-//     caller of the owner drops with the error (discarded.go).
+//     p is not used, and, unless p is an object the owner made, p is
+//     the owner's own parameter, every caller of the owner drops it with
+//     the error (discarded.go), and every return there returns an error
+//     that cannot be nil (`&T{...}`, fmt.Errorf, errors.New, or
+//     errors.Join of the list);
+//   - the handler's appended errors cannot be nil either (`&T{...}`,
+//     fmt.Errorf, errors.New), so that errors.Join of the list is not.
 //
 // Since the panic appended to the list and the list only grows, the
 // empty-list region is not entered after the panic: the owner returns
@@ -445,9 +449,11 @@ func (c *checker) spillGrows(addr, l ssa.Value) bool {
 	return cellGrows(a)
 }
 
-// readOnlyList reports whether the slice loaded by ld is only read:
-// none of its elements is written (an element set to nil would turn
-// the panic's error into a nil one) and it is not copied over.
+// readOnlyList reports whether the slice loaded by ld is only read
+// here: none of its elements is written through it (an element set to
+// nil would turn the panic's error into a nil one) and it is not copied
+// over. (A function that writes the elements of a []error it is given
+// is not looked for.)
 func (c *checker) readOnlyList(ld *ssa.UnOp) bool {
 	refs := ld.Referrers()
 	if refs == nil {
@@ -557,7 +563,46 @@ func (c *checker) listCallerDrops(call *ssa.Call, x, l ssa.Value) bool {
 	if made {
 		return true
 	}
-	return propagates(caller, call, inEmpty) && c.discardsParam(caller, xp)
+	return reportsList(caller, call, a, inEmpty) && c.discardsParam(caller, xp)
+}
+
+// reportsList reports whether the owner of the list a has an error
+// result and every return reachable from call outside the empty-list
+// region returns an error that cannot be nil: a concrete value in the
+// interface, fmt.Errorf, errors.New, or errors.Join of the list (which
+// holds the panic's non-nil error).
+func reportsList(caller *ssa.Function, call *ssa.Call, a *ssa.Alloc, inEmpty func(ssa.Instruction) bool) bool {
+	res := caller.Signature.Results()
+	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	k := res.Len() - 1
+	for _, b := range caller.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || inEmpty(ret) || !reaches(call, ret, nil) {
+			continue
+		}
+		if v := ret.Results[k]; !nonNilError(v) && !joinsList(v, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinsList reports whether v is errors.Join(*a...).
+func joinsList(v ssa.Value, a *ssa.Alloc) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || len(call.Call.Args) != 1 {
+		return false
+	}
+	f := call.Call.StaticCallee()
+	if f == nil || f.Pkg == nil || f.Pkg.Pkg.Path() != "errors" || f.Name() != "Join" {
+		return false
+	}
+	return isLoadOf(call.Call.Args[0], a)
 }
 
 // madeBy reports whether x is an object fn allocated (or a local struct

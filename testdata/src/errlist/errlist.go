@@ -448,3 +448,47 @@ func LoadJoined(v []string) (*Options, error) {
 	}
 	return o, nil
 }
+
+// The owner returns another error variable when the list is not empty,
+// nil when only the list holds the panic; its caller keeps the options.
+// Reported.
+func (a *Account) addFirst(subj string) {
+	a.mu.Lock() // want `a.mu stays locked if the slice bounds of subj\[:strings.Index\(subj, "."\)\] are out of range: the panic is recovered in parseAccountsFirst \(errlist.go:\d+\) and the next a.mu.Lock\(\) deadlocks$`
+	a.subs[subj] = len(a.order)
+	a.order = append(a.order, subj[:strings.Index(subj, ".")])
+	a.mu.Unlock()
+}
+
+func parseAccountsFirst(v []string, o *Options, errs *[]error) error {
+	var lt token
+	defer toErrorList(&lt, errs)
+	for _, s := range v {
+		acc := NewAccount(s)
+		o.Accounts = append(o.Accounts, acc)
+		acc.addFirst(s)
+	}
+	if len(v) == 0 {
+		return errors.New("no accounts")
+	}
+	return nil
+}
+
+func (o *Options) processFirst(v []string) error {
+	var errs []error
+	var first error
+	if err := parseAccountsFirst(v, o, &errs); err != nil {
+		first = err
+	}
+	if len(errs) > 0 {
+		return first
+	}
+	return nil
+}
+
+func LoadFirst(v []string) (*Options, error) {
+	o := &Options{}
+	if err := o.processFirst(v); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
