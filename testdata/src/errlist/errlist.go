@@ -9,8 +9,9 @@
 // lock again stay reported: the nats-server loop that parses the next
 // key into the same options, an owner that keeps the options with the
 // error or without looking at the list, a list emptied after the
-// failure, a handler that does not always append, and an exported entry
-// point whose callers may go on with the options.
+// failure, a handler that does not always append, an error that may be
+// nil after the panic, and an exported entry point whose callers may go
+// on with the options.
 package errlist
 
 import (
